@@ -1,0 +1,54 @@
+/**
+ * Renderers shared by every command: JSON (one document), CSV (csv-stringify, spreadsheet
+ * formulas neutralised) and console tables (cli-table3, colour only when allowed).
+ */
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
+import type { CliIo } from './io.js';
+import { useColour } from './io.js';
+
+export type Format = 'table' | 'json' | 'csv';
+export const FORMATS: readonly Format[] = ['table', 'json', 'csv'];
+
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, also tab and CR) is
+ * prefixed with a quote (OWASP "CSV injection"). Plain negative amounts such as `-12.50`
+ * stay numbers: they cannot run anything and accountants need them as numbers.
+ */
+export function neutraliseFormula(cell: string): string {
+  if (/^-\d+(\.\d+)?$/.test(cell)) return cell;
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export function csv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
+  const safe = rows.map((r) => r.map((c) => (c === null ? '' : neutraliseFormula(String(c)))));
+  return stringify([header.map(neutraliseFormula), ...safe], { record_delimiter: '\n' });
+}
+
+export type Align = 'left' | 'right';
+
+export interface TableSpec {
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly align?: readonly Align[];
+  /** Rows printed in bold after a separator (totals). */
+  readonly footer?: readonly (readonly string[])[];
+}
+
+export function table(spec: TableSpec, io: CliIo): string {
+  const colour = useColour(io);
+  const c = new Chalk({ level: colour ? 1 : 0 });
+  const t = new Table({
+    head: spec.head.map((h) => c.bold(h)),
+    colAligns: spec.align ? [...spec.align] : undefined,
+    style: { head: [], border: [], compact: false },
+  });
+  for (const r of spec.rows) t.push([...r]);
+  for (const r of spec.footer ?? []) t.push(r.map((x) => c.bold(x)));
+  return `${t.toString()}\n`;
+}
