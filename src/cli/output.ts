@@ -45,7 +45,7 @@ export function table(spec: TableSpec, io: CliIo): string {
   const c = new Chalk({ level: colour ? 1 : 0 });
   const t = new Table({
     head: spec.head.map((h) => c.bold(h)),
-    colAligns: spec.align ? [...spec.align] : undefined,
+    ...(spec.align ? { colAligns: [...spec.align] } : {}),
     style: { head: [], border: [], compact: false },
   });
   for (const r of spec.rows) t.push([...r]);

@@ -3,7 +3,7 @@
  * to 2^53 (90 trillion euros), far beyond any ledger. Decimal arithmetic (decimal.js) is used
  * only where rates and divisions appear: see `Dec` below and ledger/interest.
  */
-import DecimalBase from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 export type Cents = number & { readonly __brand: 'Cents' };
 
@@ -28,7 +28,7 @@ export const sum = (xs: Iterable<Cents>): Cents => {
  * One configured Decimal clone for the whole program, never the global: 40 significant
  * digits and half-up rounding (the French practice for money: 0,005 € rounds to 0,01 €).
  */
-export const Dec = DecimalBase.Decimal.clone({ precision: 40, rounding: DecimalBase.Decimal.ROUND_HALF_UP });
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;
 
 /** Rounding point: a decimal amount of euros to cents, half up (away from zero). */

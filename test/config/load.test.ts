@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { journalPath, loadConfig, parseConfig } from '../../src/config/load.js';
+import { InputError } from '../../src/model/errors.js';
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'dunning-config-'));
+
+describe('config', () => {
+  it('applies defaults when there is no config file', () => {
+    const dir = tmp();
+    const c = loadConfig(undefined, dir);
+    expect(c.configPath).toBeNull();
+    expect(c.receivablePrefixes).toEqual(['411']);
+    expect(c.defaultTermsDays).toBe(30);
+    expect(c.aging).toEqual({ buckets: [30, 60, 90], basis: 'due' });
+    expect(c.policy.minAmount).toBe('5.00');
+    expect(c.interest.indemnity).toBe('40.00');
+    expect(journalPath(c, undefined, dir)).toBe(path.join(dir, '.dunning', 'journal.jsonl'));
+  });
+
+  it('resolves relative paths against the config folder', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'dunning.config.json');
+    writeFileSync(file, JSON.stringify({ inputs: { fec: ['books/a.txt'], customers: 'c.csv' }, templates: 'tpl' }));
+    const c = loadConfig(undefined, '/somewhere/else');
+    expect(c.configPath).toBeNull();
+    const d = loadConfig(file, '/somewhere/else');
+    expect(d.inputs.fec).toEqual([path.join(dir, 'books/a.txt')]);
+    expect(d.inputs.customers).toBe(path.join(dir, 'c.csv'));
+    expect(d.templates).toBe(path.join(dir, 'tpl'));
+    expect(journalPath(d, undefined, '/elsewhere')).toBe(path.join(dir, '.dunning', 'journal.jsonl'));
+    expect(journalPath(d, 'j.jsonl', '/elsewhere')).toBe('/elsewhere/j.jsonl');
+  });
+
+  it('names the path of an unknown key', () => {
+    const r = parseConfig({ policy: { minAmount: '5.00', stepz: [] } }, 'dunning.config.json', '/');
+    expect(r.config).toBeNull();
+    expect(r.problems.map((p) => p.message)).toEqual(['policy: unknown key "stepz"']);
+    expect(r.problems[0]!.source).toEqual({ file: 'dunning.config.json', line: 0 });
+  });
+
+  it('names the path of a wrong value', () => {
+    const r = parseConfig({ policy: { steps: [{ id: 'call', days: 3 }, { id: 'lawsuit', days: 1 }] }, interest: { indemnity: 40 } }, 'c.json', '/');
+    const messages = r.problems.map((p) => p.message);
+    expect(messages.some((m) => m.startsWith('policy.steps.1.id: '))).toBe(true);
+    expect(messages.some((m) => m.startsWith('interest.indemnity: '))).toBe(true);
+  });
+
+  it('fails with exit 2 on invalid JSON and on a missing explicit file', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(file, '{ "creditor": ');
+    expect(() => loadConfig(file, dir)).toThrow(InputError);
+    expect(() => loadConfig(file, dir)).toThrow(/not valid JSON/);
+    expect(() => loadConfig('nope.json', dir)).toThrow(/config file not found/);
+  });
+});
