@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The README's first command: set up on a fresh machine, build, and run the demo on examples/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-chromium.sh
+PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-fund --no-audit
+npm run build
+bash examples/demo.sh
