@@ -39,4 +39,6 @@ export interface ScanReport {
   readonly asOf: IsoDate;
   readonly invoices: readonly ScanInvoice[];
   readonly actions: readonly ScanAction[];
+  /** Journal entries that name invoices no longer in the books, and the like (stderr). */
+  readonly warnings?: readonly string[];
 }

@@ -1,6 +1,17 @@
-/** STUB (FEC reader work): streaming FEC reader. Signatures are the contract between modules. */
+/**
+ * Streaming FEC reader (article A47 A-1 LPF). The file is read in 1 MB chunks, cut at line
+ * boundaries on raw bytes, decoded per block (decode.ts) and parsed line by line (parser.ts):
+ * memory stays bounded whatever the file size; only customer lines become objects.
+ */
+import { createReadStream } from 'node:fs';
 import type { InputFile } from '../books.js';
+import { error, foundExpected, warning } from '../../model/problems.js';
 import type { IsoDate, LedgerEntry, Problem } from '../../model/types.js';
+import { FecDecoder, type FecEncoding } from './decode.js';
+import { FEC_COLUMNS } from './header.js';
+import { completeLinesEnd } from './lines.js';
+import { FecParser } from './parser.js';
+import { dateNumToIso } from './values.js';
 
 export interface FecReadOptions {
   readonly receivablePrefixes: readonly string[];
@@ -19,8 +30,75 @@ export interface FecReadResult {
   readonly usedLetters: ReadonlyMap<string, ReadonlySet<string>>;
   /** First and last EcritureDate of the file (its fiscal period), null when empty. */
   readonly period: { readonly first: IsoDate; readonly last: IsoDate } | null;
+  /** How the text was decoded (`ascii` when no byte above 0x7F was met). */
+  readonly encoding?: FecEncoding;
 }
 
-export async function readFec(_file: InputFile, _opts: FecReadOptions): Promise<FecReadResult> {
-  throw new Error('readFec: not implemented yet');
+const CHUNK = 1 << 20;
+
+export async function readFec(file: InputFile, opts: FecReadOptions): Promise<FecReadResult> {
+  const parser = new FecParser(file.display, opts);
+  const decoder = new FecDecoder();
+  const extra: Problem[] = [];
+  let bytes = 0;
+  let rest: Buffer | null = null;
+  try {
+    const stream = createReadStream(file.path, { highWaterMark: CHUNK });
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      const buf: Buffer = rest === null || rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
+      const cut = completeLinesEnd(buf);
+      if (cut > 0) {
+        const block = decoder.decode(buf.subarray(0, cut));
+        parser.feed(block.text, block.oddOffsets, block.latin1);
+      }
+      // Copy the tail so the chunk it came from can be freed.
+      rest = cut < buf.length ? Buffer.from(buf.subarray(cut)) : null;
+      if (parser.stopped) break;
+    }
+    if (rest !== null && rest.length > 0 && !parser.stopped) {
+      const block = decoder.decode(rest);
+      parser.feed(block.text, block.oddOffsets, block.latin1);
+    }
+  } catch (e) {
+    extra.push(error(readFailure(e), { file: file.display, line: 1 }));
+    return { file, entries: [], problems: extra, lines: 0, usedLetters: new Map(), period: null, encoding: decoder.encoding };
+  }
+  parser.finish();
+  const where = { file: file.display, line: 1 };
+  if (bytes === 0) {
+    extra.push(error(foundExpected('', `a FEC: a header line (${FEC_COLUMNS.slice(0, 3).join(', ')}…) then the entries; the file is empty`), where));
+  } else if (parser.header !== null && !parser.stopped && parser.dataLines === 0) {
+    extra.push(error(foundExpected('only the header line', 'FEC entries after the header'), where));
+  }
+  if (parser.oddLines > 0) {
+    const n = parser.oddLines;
+    extra.push(
+      warning(
+        foundExpected(
+          `byte ${decoder.firstOddByte ?? '?'}`,
+          `UTF-8 or ISO-8859-15 text: ${n} line${n > 1 ? 's' : ''} from this one on hold bytes from another code page (DOS?) and ${n > 1 ? 'were' : 'was'} read as ISO-8859-15; check the labels`,
+        ),
+        { file: file.display, line: parser.firstOddLine },
+      ),
+    );
+  }
+  const period = parser.firstDate > 0 ? { first: dateNumToIso(parser.firstDate), last: dateNumToIso(parser.lastDate) } : null;
+  return {
+    file,
+    entries: parser.entries,
+    problems: [...extra, ...parser.problems.finish()],
+    lines: parser.lineNo,
+    usedLetters: parser.usedLetters,
+    period,
+    encoding: decoder.encoding,
+  };
+}
+
+function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return foundExpected('no such file', 'a FEC file to read');
+  if (code === 'EISDIR') return foundExpected('a folder', 'a FEC file to read');
+  if (code === 'EACCES' || code === 'EPERM') return foundExpected('a file that cannot be read (permission denied)', 'a readable FEC file');
+  return foundExpected(`a read error (${code ?? String(e)})`, 'a readable FEC file');
 }

@@ -1,0 +1,270 @@
+/**
+ * The FEC line parser: fed decoded text one block of whole lines at a time, it checks every
+ * line the way DGFiP's validator does (Test-Compta-Demat) and builds a LedgerEntry for each
+ * customer-account line only. Hot path: one `split` per line, character loops for amounts
+ * and dates, objects only for customer lines.
+ */
+import { foundExpected } from '../../model/problems.js';
+import type { LedgerEntry } from '../../model/types.js';
+import { CustomerEntries } from './customer-entries.js';
+import { FEC_COLUMNS, fieldCountFits, headerSeparator, parseHeader, type FecHeader } from './header.js';
+import { CappedProblems } from './problem-cap.js';
+import { formatFecCents, isBlank, parseFecAmount, parseFecDateNum } from './values.js';
+
+export interface FecParserOptions {
+  readonly receivablePrefixes: readonly string[];
+  readonly salesJournals?: readonly string[];
+}
+
+const AMOUNT_EXPECTED = 'an amount like 1234,56 (decimal comma, no thousands separator)';
+const DATE_EXPECTED = 'a date AAAAMMJJ';
+const MANDATORY = ['EcritureNum', 'EcritureDate', 'CompteNum', 'CompteLib', 'EcritureLib'] as const;
+const OPTIONAL_DATES = ['PieceDate', 'DateLet', 'ValidDate', 'DateRglt'] as const;
+
+interface Balance {
+  readonly line: number;
+  readonly journal: string;
+  readonly num: string;
+  net: number;
+}
+
+export class FecParser {
+  lineNo = 0;
+  header: FecHeader | null = null;
+  /** The header was unusable: the rest of the file is not read. */
+  stopped = false;
+  dataLines = 0;
+  readonly problems: CappedProblems;
+  private readonly customers: CustomerEntries;
+  firstDate = 0;
+  lastDate = 0;
+  oddLines = 0;
+  firstOddLine = 0;
+
+  private readonly prefixes: readonly string[];
+  private readonly balances = new Map<string, Balance>();
+  private runJournal = '';
+  private runNum = '';
+  private runNet = 0;
+  private runLine = 0;
+
+  constructor(file: string, opts: FecParserOptions) {
+    this.problems = new CappedProblems(file);
+    this.customers = new CustomerEntries(file, opts.salesJournals, this.problems);
+    this.prefixes = opts.receivablePrefixes;
+  }
+
+  get entries(): LedgerEntry[] {
+    return this.customers.entries;
+  }
+
+  get usedLetters(): Map<string, Set<string>> {
+    return this.customers.usedLetters;
+  }
+
+  /** `text` holds whole lines; `odd` are char offsets of lines the decoder flags. */
+  feed(text: string, odd: readonly number[], latin1 = false): void {
+    this.customers.latin1 = latin1;
+    const len = text.length;
+    let pos = 0;
+    let cr = text.indexOf('\r');
+    let oddI = 0;
+    while (pos < len) {
+      let nl = text.indexOf('\n', pos);
+      if (nl < 0) nl = len;
+      let end = nl;
+      while (end > pos && text.charCodeAt(end - 1) === 13) end--;
+      const next = nl < len ? nl + 1 : len;
+      if (cr >= 0 && cr < pos) cr = text.indexOf('\r', pos);
+      let start = pos;
+      // CR runs inside an LF-delimited segment end lines too (CR-only files).
+      while (cr >= 0 && cr < end) {
+        let j = cr;
+        while (j < end && text.charCodeAt(j) === 13) j++;
+        oddI = this.markOdd(odd, oddI, j);
+        this.line(text, start, cr);
+        start = j;
+        cr = text.indexOf('\r', j);
+      }
+      oddI = this.markOdd(odd, oddI, next);
+      this.line(text, start, end);
+      pos = next;
+    }
+  }
+
+  /** Counts the line about to be read (number lineNo + 1) as odd when an offset falls before `next`. */
+  private markOdd(odd: readonly number[], i: number, next: number): number {
+    if (i < odd.length && odd[i]! < next) {
+      this.oddLines++;
+      if (this.firstOddLine === 0) this.firstOddLine = this.lineNo + 1;
+      while (i < odd.length && odd[i]! < next) i++;
+    }
+    return i;
+  }
+
+  private line(text: string, start: number, end: number): void {
+    this.lineNo++;
+    if (this.stopped) return;
+    const raw = text.slice(start, end);
+    if (this.header === null) {
+      this.readHeader(raw);
+      return;
+    }
+    const c0 = raw.charCodeAt(0);
+    if (raw.length === 0 || ((c0 === 32 || c0 === 9) && raw.trim() === '')) return;
+    this.dataLines++;
+    this.dataLine(raw.split(this.header.separator), this.header, raw);
+  }
+
+  private readHeader(raw: string): void {
+    const sep = headerSeparator(raw);
+    if (sep === null) {
+      this.stopped = true;
+      const shown = raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
+      this.problems.add('header', 'error', 1, foundExpected(shown, `a FEC header line: column names separated by tabs or |, such as ${FEC_COLUMNS.slice(0, 4).join(', ')}…`));
+      return;
+    }
+    const h = parseHeader(raw, sep);
+    this.header = h;
+    for (const m of h.missing) {
+      this.problems.add(`missing:${m}`, 'error', 1, `found no "${m}" column in the header, expected the FEC columns ${FEC_COLUMNS.join(', ')}`, m);
+    }
+    if (!h.readable) this.stopped = true;
+  }
+
+  private dataLine(f: string[], h: FecHeader, raw: string): void {
+    const line = this.lineNo;
+    const c = h.columns;
+    const p = this.problems;
+    if (!fieldCountFits(h, f)) {
+      p.add('fields', 'error', line, foundExpected(`${f.length} fields`, `${h.fieldCount} fields, as in the header`));
+      return;
+    }
+    for (const name of MANDATORY) {
+      const i = c[name];
+      if (i >= 0 && isBlank(f[i]!)) p.add(`empty:${name}`, 'error', line, foundExpected('', 'a value: this field is mandatory'), h.names[i]);
+    }
+    // Dates
+    const ecritureDateRaw = f[c.EcritureDate]!;
+    const ecritureDate = parseFecDateNum(ecritureDateRaw);
+    if (ecritureDate < 0) p.add('date:EcritureDate', 'error', line, foundExpected(ecritureDateRaw.trim(), DATE_EXPECTED), h.names[c.EcritureDate]);
+    else if (ecritureDate > 0) {
+      if (this.firstDate === 0 || ecritureDate < this.firstDate) this.firstDate = ecritureDate;
+      if (ecritureDate > this.lastDate) this.lastDate = ecritureDate;
+    }
+    for (const name of OPTIONAL_DATES) {
+      const i = c[name];
+      if (i >= 0 && parseFecDateNum(f[i]!) < 0) p.add(`date:${name}`, 'error', line, foundExpected(f[i]!.trim(), DATE_EXPECTED), h.names[i]);
+    }
+    // Amounts
+    const net = h.montantSens ? this.montantSens(f, h) : this.debitCredit(f, h);
+    if (c.Montantdevise >= 0 && Number.isNaN(parseFecAmount(f[c.Montantdevise]!))) {
+      p.add('amount:Montantdevise', 'error', line, foundExpected(f[c.Montantdevise]!.trim(), AMOUNT_EXPECTED), h.names[c.Montantdevise]);
+    }
+    // Account
+    const rawAccount = f[c.CompteNum]!;
+    const account = rawAccount.charCodeAt(0) === 32 || rawAccount.charCodeAt(rawAccount.length - 1) === 32 ? rawAccount.trim() : rawAccount;
+    if (account !== '' && !startsWith3Digits(account)) {
+      p.add('account', 'warning', line, foundExpected(account, 'an account number starting with 3 digits'), h.names[c.CompteNum]);
+    }
+    // Entry balance: runs of lines with the same JournalCode + EcritureNum, flushed to a map.
+    const journal = f[c.JournalCode]!;
+    const num = f[c.EcritureNum]!;
+    if (journal !== this.runJournal || num !== this.runNum || this.runLine === 0) {
+      this.flushRun();
+      this.runJournal = journal;
+      this.runNum = num;
+      this.runLine = line;
+    }
+    if (!Number.isNaN(net)) this.runNet += net;
+
+    if (account === '' || !this.isReceivable(account)) return;
+    if (Number.isNaN(net)) return; // already reported
+    this.customers.add(f, h, raw, account, net, ecritureDate, this.lineNo);
+  }
+
+  private debitCredit(f: string[], h: FecHeader): number {
+    const c = h.columns;
+    const line = this.lineNo;
+    const p = this.problems;
+    const dRaw = f[c.Debit]!;
+    const cRaw = f[c.Credit]!;
+    const d = parseFecAmount(dRaw);
+    const k = parseFecAmount(cRaw);
+    if (Number.isNaN(d)) p.add('amount:Debit', 'error', line, foundExpected(dRaw.trim(), AMOUNT_EXPECTED), h.names[c.Debit]);
+    if (Number.isNaN(k)) p.add('amount:Credit', 'error', line, foundExpected(cRaw.trim(), AMOUNT_EXPECTED), h.names[c.Credit]);
+    if (Number.isNaN(d) || Number.isNaN(k)) return Number.NaN;
+    const dBlank = isBlank(dRaw);
+    const cBlank = isBlank(cRaw);
+    if (d === 0 && k === 0) {
+      p.add('neither', 'warning', line, foundExpected(`Debit ${dRaw.trim()} and Credit ${cRaw.trim()}`, 'an amount in one of them (an empty one reads as 0,00)'));
+    } else if (d !== 0 && k !== 0) {
+      p.add('both', 'warning', line, foundExpected(`Debit ${dRaw.trim()} and Credit ${cRaw.trim()}`, 'an amount in only one of them'));
+    } else if (dBlank || cBlank) {
+      const i = dBlank ? c.Debit : c.Credit;
+      p.add('blank-amount', 'warning', line, foundExpected('', 'an amount: read as 0,00'), h.names[i]);
+    }
+    return d - k;
+  }
+
+  private montantSens(f: string[], h: FecHeader): number {
+    const c = h.columns;
+    const line = this.lineNo;
+    const p = this.problems;
+    const mRaw = f[c.Montant]!;
+    const sRaw = f[c.Sens]!.trim();
+    const m = parseFecAmount(mRaw);
+    if (isBlank(mRaw)) p.add('empty:Montant', 'error', line, foundExpected('', 'a value: this field is mandatory'), h.names[c.Montant]);
+    else if (Number.isNaN(m)) p.add('amount:Montant', 'error', line, foundExpected(mRaw.trim(), AMOUNT_EXPECTED), h.names[c.Montant]);
+    const s = sRaw.toUpperCase();
+    const sign = s === 'D' || s === '+1' || s === '1' ? 1 : s === 'C' || s === '-1' ? -1 : 0;
+    if (sign === 0) p.add('sens', 'error', line, foundExpected(sRaw, 'D, C, +1 or -1'), h.names[c.Sens]);
+    if (sign === 0 || Number.isNaN(m) || isBlank(mRaw)) return Number.NaN;
+    return sign * m;
+  }
+
+  private isReceivable(account: string): boolean {
+    for (const prefix of this.prefixes) if (account.startsWith(prefix)) return true;
+    return false;
+  }
+
+  /**
+   * A run that nets to zero changes no entry's total, so only unbalanced runs are kept: the
+   * map stays small, and an entry split over several runs is still summed whole.
+   */
+  private flushRun(): void {
+    if (this.runLine === 0 || this.runNet === 0) return;
+    const journal = this.runJournal.trim();
+    const num = this.runNum.trim();
+    const key = `${journal}\u0000${num}`;
+    const b = this.balances.get(key);
+    if (b) b.net += this.runNet;
+    else this.balances.set(key, { line: this.runLine, journal, num, net: this.runNet });
+    this.runNet = 0;
+  }
+
+  /** Checks that need the whole file: entry balances. */
+  finish(): void {
+    this.flushRun();
+    this.runLine = 0;
+    for (const b of this.balances.values()) {
+      if (b.net === 0) continue;
+      this.problems.add(
+        'unbalanced',
+        'warning',
+        b.line,
+        foundExpected(formatFecCents(b.net), `entry ${b.journal} ${b.num} to balance: debits minus credits equal to 0,00`),
+        this.header?.names[this.header.columns.EcritureNum],
+      );
+    }
+  }
+}
+
+function startsWith3Digits(s: string): boolean {
+  if (s.length < 3) return false;
+  for (let i = 0; i < 3; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}

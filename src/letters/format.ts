@@ -1,0 +1,45 @@
+/**
+ * Formatting for letters (the Handlebars helpers call these): money, dates and plurals in
+ * French or English. Formatting only: what to say is decided in letters/model.ts.
+ */
+import { formatEuroFr, type Cents } from '../model/money.js';
+import type { IsoDate, Language } from '../model/types.js';
+
+/**
+ * NARROW NO-BREAK SPACE (U+202F) groups thousands and separates the euro sign, as the
+ * Imprimerie nationale prescribes; DejaVu and Liberation both have the glyph, so it prints
+ * well in the PDF (the console formatter uses U+00A0 because terminals show U+202F badly).
+ */
+const NNBSP = '\u202f';
+
+export function formatMoney(c: Cents, lang: Language): string {
+  if (lang === 'en') {
+    const abs = Math.abs(c);
+    const units = Math.trunc(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${c < 0 ? '-' : ''}€${units}.${(abs % 100).toString().padStart(2, '0')}`;
+  }
+  return formatEuroFr(c).replace(/\u00a0/g, NNBSP);
+}
+
+const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `22 novembre 2026`, `1er mars 2026` / `22 November 2026`. */
+export function formatLongDate(d: IsoDate, lang: Language): string {
+  const day = Number(d.slice(8, 10));
+  const month = Number(d.slice(5, 7)) - 1;
+  const year = d.slice(0, 4);
+  if (lang === 'en') return `${day} ${MONTHS_EN[month]} ${year}`;
+  return `${day === 1 ? '1er' : day} ${MONTHS_FR[month]} ${year}`;
+}
+
+/** `22/11/2026` / `22/11/2026` (tables: short, the same in both languages used in France). */
+export function formatShortDate(d: IsoDate): string {
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+}
+
+/** `plural 2 "facture" "factures"` → `factures`; French treats 0 and 1 as singular. */
+export function plural(n: number, one: string, many: string, lang: Language): string {
+  const singular = lang === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;
+  return singular ? one : many;
+}

@@ -1,0 +1,62 @@
+/**
+ * Which letters a run prints: the plan's actions at a letter step, narrowed by --customer and
+ * --step, each turned into a LetterView. Pure.
+ */
+import type { StepId } from '../config/schema.js';
+import type { JournalEntry } from '../model/journal.js';
+import type { Cents } from '../model/money.js';
+import type { ScanAction, ScanReport } from '../model/scan.js';
+import type { Customer, IsoDate } from '../model/types.js';
+import { buildLetter, isLetterStep, type Creditor, type InvoiceCharges, type LetterView } from './model.js';
+
+export interface LetterFilter {
+  readonly customers: readonly string[];
+  readonly steps: readonly StepId[];
+}
+
+export function letterActions(report: ScanReport, filter: LetterFilter): ScanAction[] {
+  return report.actions.filter(
+    (a) =>
+      isLetterStep(a.step) &&
+      (filter.customers.length === 0 || filter.customers.includes(a.customer)) &&
+      (filter.steps.length === 0 || filter.steps.includes(a.step)),
+  );
+}
+
+/** Whether any letter needs interest figures (a business customer's formal notice). */
+export function needsCharges(actions: readonly ScanAction[], customers: ReadonlyMap<string, Customer>): boolean {
+  return actions.some((a) => a.step === 'formal_notice' && (customers.get(a.customer)?.kind ?? 'business') === 'business');
+}
+
+export interface LetterContext {
+  readonly customers: ReadonlyMap<string, Customer>;
+  readonly creditor: Creditor;
+  readonly logo: string | null;
+  readonly journal: readonly JournalEntry[];
+  readonly charges: ReadonlyMap<string, InvoiceCharges>;
+  readonly asOf: IsoDate;
+  readonly letters: { readonly deadlineDays: number; readonly formalNoticeDeadlineDays: number };
+  readonly indemnityPerInvoice: Cents;
+}
+
+export function letterViews(actions: readonly ScanAction[], ctx: LetterContext): LetterView[] {
+  const byCustomer = new Map<string, JournalEntry[]>();
+  for (const e of ctx.journal) {
+    const list = byCustomer.get(e.customer) ?? [];
+    list.push(e);
+    byCustomer.set(e.customer, list);
+  }
+  return actions.map((action) =>
+    buildLetter({
+      action,
+      customer: ctx.customers.get(action.customer),
+      creditor: ctx.creditor,
+      logo: ctx.logo,
+      journal: byCustomer.get(action.customer) ?? [],
+      charges: ctx.charges,
+      asOf: ctx.asOf,
+      letters: ctx.letters,
+      indemnityPerInvoice: ctx.indemnityPerInvoice,
+    }),
+  );
+}

@@ -1,0 +1,195 @@
+/** `dunning letters` end to end, in process, on the sample `dunning init` writes. */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runInit } from '../../src/cli/init.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { sha256 } from '../../src/letters/produce.js';
+import { flat, pdfPages } from '../letters/pdf-text.js';
+
+const NOW = new Date('2026-11-22T12:00:00');
+
+function sandbox(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dunning-letters-'));
+  runInit(undefined, { ...ioFor(dir).io });
+  return dir;
+}
+
+function ioFor(cwd: string, env: NodeJS.ProcessEnv = process.env) {
+  const out = { stdout: '', stderr: '' };
+  const io: CliIo = {
+    cwd,
+    env,
+    stdout: { write: (s: string) => (out.stdout += s) },
+    stderr: { write: (s: string) => (out.stderr += s) },
+    now: () => NOW,
+  };
+  return { io, out };
+}
+
+async function run(cwd: string, args: string[], env?: NodeJS.ProcessEnv) {
+  const { io, out } = ioFor(cwd, env);
+  const code = await main(['node', 'dunning', 'letters', '--as-of', '2026-11-22', ...args], io);
+  return { code, ...out };
+}
+
+const journalLines = (dir: string) => readFileSync(path.join(dir, '.dunning/journal.jsonl'), 'utf8').trim().split('\n');
+const edit = (file: string, f: (s: string) => string) => writeFileSync(file, f(readFileSync(file, 'utf8')));
+
+describe('dunning letters', () => {
+  it('writes the letters, a manifest whose checksums match, and journals them; a second run the same day sends nothing', async () => {
+    const dir = sandbox();
+    const before = journalLines(dir).length;
+    const r = await run(dir, ['--combine']);
+    expect(r.stderr).toContain('3 letter(s) written in letters and journalled');
+    expect(r.code).toBe(0);
+    const files = readdirSync(path.join(dir, 'letters')).sort();
+    expect(files).toEqual([
+      '2026-11-22_combined.pdf',
+      '2026-11-22_formal_notice_C003.pdf',
+      '2026-11-22_reminder_C001.pdf',
+      '2026-11-22_reminder_C004.pdf',
+      'manifest.csv',
+      'manifest.json',
+    ]);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'letters/manifest.json'), 'utf8'));
+    expect(manifest.letters).toHaveLength(3);
+    for (const row of manifest.letters) expect(sha256(readFileSync(path.join(dir, 'letters', row.file)))).toBe(row.sha256);
+    expect(manifest.letters[0]).toMatchObject({ customer: 'C001', step: 'reminder', invoices: ['F-0001', 'F-0002'], amount: '1180.00' });
+    expect(readFileSync(path.join(dir, 'letters/manifest.csv'), 'utf8')).toContain('2026-11-22_reminder_C001.pdf,C001,Boulangerie Lefèvre SARL,reminder,F-0001 F-0002,1180.00,');
+
+    const added = journalLines(dir).slice(before).map((l) => JSON.parse(l));
+    expect(added).toHaveLength(3);
+    expect(added[1]).toMatchObject({ type: 'letter', step: 'formal_notice', customer: 'C003', date: '2026-11-22', amount: '250.00', file: path.join(dir, 'letters/2026-11-22_formal_notice_C003.pdf') });
+    expect(added[1].sha256).toBe(manifest.letters[1].sha256);
+    expect(added[1].invoices[0]).toMatchObject({ number: 'F-0004' });
+    expect(added[1].invoices[0].key).toMatch(/^C003\|F-0004\|/);
+
+    const text = flat((await pdfPages(readFileSync(path.join(dir, 'letters/2026-11-22_formal_notice_C003.pdf')))).join(' '));
+    expect(text).toContain('Jean Martin');
+    expect(text).toContain('mise en demeure');
+
+    const again = await run(dir, ['--combine']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('no letters due on 2026-11-22; nothing was written');
+    expect(journalLines(dir)).toHaveLength(before + 3);
+  });
+
+  it('refuses to overwrite a letter (exit 2), writing nothing and journalling nothing', async () => {
+    const dir = sandbox();
+    const before = journalLines(dir).length;
+    await run(dir, ['--dry-run', '--out', 'letters']); // a preview in the same folder
+    const r = await run(dir, []);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('3 letter file(s) already exist in letters; nothing was written');
+    expect(r.stderr).toContain(path.join('letters', '2026-11-22_reminder_C001.pdf'));
+    expect(journalLines(dir)).toHaveLength(before);
+  });
+
+  it('--dry-run without --out renders but writes no file and no journal entry', async () => {
+    const dir = sandbox();
+    const before = journalLines(dir).length;
+    const r = await run(dir, ['--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('dry run: 3 letter(s) rendered; nothing journalled');
+    expect(r.stdout).toContain('2026-11-22_reminder_C004.pdf');
+    expect(existsSync(path.join(dir, 'letters'))).toBe(false);
+    expect(journalLines(dir)).toHaveLength(before);
+  });
+
+  it('--customer and --step narrow the letters; a step that is not a letter is exit 2', async () => {
+    const dir = sandbox();
+    const r = await run(dir, ['--dry-run', '--customer', 'C004', 'C001', '--step', 'reminder']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('2 letter(s) rendered');
+    const bad = await run(dir, ['--step', 'call']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--step: found "call", expected one of reminder, registered_reminder, formal_notice');
+  });
+
+  it('keeps a path-traversal customer id inside --out', async () => {
+    const dir = sandbox();
+    for (const f of ['data/customers.csv', 'data/invoices.csv', '.dunning/journal.jsonl']) edit(path.join(dir, f), (s) => s.replaceAll('C004', '../../evil'));
+    const r = await run(dir, ['--out', 'out']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(path.join(dir, 'out'))).toContain('2026-11-22_reminder_evil.pdf');
+    expect(readdirSync(dir).filter((f) => f.includes('evil'))).toEqual([]);
+    expect(readdirSync(path.dirname(dir)).filter((f) => f.includes('evil'))).toEqual([]);
+  });
+
+  it("uses the user's template folder, and a broken template is exit 2 with its file and line", async () => {
+    const dir = sandbox();
+    edit(path.join(dir, 'templates/fr/reminder.hbs'), () => '<p>Petit rappel amical pour {{customer.name}}.</p>\n');
+    const ok = await run(dir, ['--out', 'out', '--customer', 'C001']);
+    expect(ok.code).toBe(0);
+    const text = flat((await pdfPages(readFileSync(path.join(dir, 'out/2026-11-22_reminder_C001.pdf')))).join(' '));
+    expect(text).toContain('Petit rappel amical pour Boulangerie Lefèvre SARL.');
+
+    edit(path.join(dir, 'templates/fr/formal-notice.hbs'), (s) => `${s}\n{{#each invoices}}\n{{montant residual}}\n{{/each}}\n`);
+    const before = journalLines(dir).length;
+    const bad = await run(dir, ['--out', 'out2']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/templates\/fr\/formal-notice\.hbs:\d+: template error: .*unknown helper montant/);
+    expect(existsSync(path.join(dir, 'out2'))).toBe(false);
+    expect(journalLines(dir)).toHaveLength(before);
+  });
+
+  it('needs a creditor in the config (exit 2)', async () => {
+    const dir = sandbox();
+    edit(path.join(dir, 'dunning.config.json'), (s) => {
+      const c = JSON.parse(s);
+      delete c.creditor;
+      return JSON.stringify(c);
+    });
+    const r = await run(dir, []);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('letters need a "creditor" in dunning.config.json');
+  });
+
+  it('an output folder that cannot be created is exit 3, and nothing is journalled', async () => {
+    const dir = sandbox();
+    writeFileSync(path.join(dir, 'afile'), 'x');
+    const before = journalLines(dir).length;
+    const r = await run(dir, ['--out', 'afile/letters']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('cannot write to the output folder afile/letters');
+    expect(journalLines(dir)).toHaveLength(before);
+  });
+
+  it('no browser is exit 3 with how to get one, and nothing is written', async () => {
+    const dir = sandbox();
+    const before = journalLines(dir).length;
+    const r = await run(dir, [], { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('PUPPETEER_EXECUTABLE_PATH=/nonexistent/chrome: not an executable file');
+    expect(existsSync(path.join(dir, 'letters'))).toBe(false);
+    expect(journalLines(dir)).toHaveLength(before);
+  });
+
+  it('a business formal notice claims interest from the interest engine and the 40 EUR indemnity; an unknown rate is exit 2', async () => {
+    const dir = sandbox();
+    edit(path.join(dir, 'data/customers.csv'), (s) => s.replace('fr;30;consumer;active', 'fr;30;business;active'));
+    const before = journalLines(dir).length;
+    const missing = await run(dir, ['--out', 'out', '--customer', 'C003']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no rate known for 2026-S2');
+    expect(missing.stderr).toContain('cannot compute the interest a formal notice claims; nothing was written');
+    expect(journalLines(dir)).toHaveLength(before);
+
+    edit(path.join(dir, 'dunning.config.json'), (s) => {
+      const c = JSON.parse(s);
+      c.interest.rates = [{ half: '2026-S2', ecb: '2.15', legalOther: '2.62', source: 'test' }];
+      return JSON.stringify(c);
+    });
+    const r = await run(dir, ['--out', 'out', '--customer', 'C003']);
+    expect(r.code).toBe(0);
+    const text = flat((await pdfPages(readFileSync(path.join(dir, 'out/2026-11-22_formal_notice_C003.pdf')))).join(' '));
+    expect(text).toContain('L441-10');
+    expect(text).toContain('D441-5');
+    expect(text).toMatch(/Indemnité forfaitaire pour frais de recouvrement \(article D441-5 du Code de commerce\) 40,00 €/);
+    expect(text).toMatch(/Intérêts de retard arrêtés au 22 novembre 2026 \(article L441-10 du Code de commerce\) 6,66 €/);
+    expect(text).toContain('Total réclamé 296,66 €');
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { formatLongDate, formatMoney, plural } from '../../src/letters/format.js';
+import { cents } from '../../src/model/money.js';
+import { d } from './builders.js';
+
+describe('letter formatting', () => {
+  it.each([
+    [123456, 'fr', '1\u202f234,56\u202f€'],
+    [5, 'fr', '0,05\u202f€'],
+    [100000000, 'fr', '1\u202f000\u202f000,00\u202f€'],
+    [123456, 'en', '€1,234.56'],
+    [-4000, 'en', '-€40.00'],
+  ] as const)('money %i in %s', (c, lang, text) => {
+    expect(formatMoney(cents(c), lang)).toBe(text);
+  });
+
+  it.each([
+    ['2026-11-22', 'fr', '22 novembre 2026'],
+    ['2026-03-01', 'fr', '1er mars 2026'],
+    ['2026-08-15', 'fr', '15 août 2026'],
+    ['2026-11-22', 'en', '22 November 2026'],
+  ] as const)('date %s in %s', (iso, lang, text) => {
+    expect(formatLongDate(d(iso), lang)).toBe(text);
+  });
+
+  it('plurals: French 0 and 1 are singular, English only 1', () => {
+    expect([0, 1, 2].map((n) => plural(n, 'facture', 'factures', 'fr'))).toEqual(['facture', 'facture', 'factures']);
+    expect([0, 1, 2].map((n) => plural(n, 'invoice', 'invoices', 'en'))).toEqual(['invoices', 'invoice', 'invoices']);
+  });
+});

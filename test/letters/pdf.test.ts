@@ -1,0 +1,149 @@
+/** Real PDFs through Chromium, read back with pdfjs-dist. */
+import { PDFArray, PDFDocument, PDFName } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveBrowser } from '../../src/letters/browser.js';
+import { openPrinter, type Printer } from '../../src/letters/pdf.js';
+import { printAll, renderAll, sha256, type PrintedLetters } from '../../src/letters/produce.js';
+import { loadTemplateSet } from '../../src/letters/template-files.js';
+import { compileTemplates } from '../../src/letters/templates.js';
+import { cents } from '../../src/model/money.js';
+import { action, customer, d, entry, invoice, views } from './builders.js';
+import { flat, pdfPages } from './pdf-text.js';
+
+const renderer = compileTemplates(loadTemplateSet(undefined));
+const business = [invoice('B1', 'FA-2026-017', 123456, 123456, '2026-07-01', '2026-07-31'), invoice('B1', 'FA-2026-023', 50000, 20000, '2026-07-15', '2026-08-14')];
+const long = Array.from({ length: 45 }, (_, i) => invoice('L1', `LONG-${String(i + 1).padStart(3, '0')}`, 10000 + i, 10000 + i));
+const journal = [
+  entry({ type: 'call', customer: 'B1', date: d('2026-08-20'), outcome: 'no_answer' } as never),
+  entry({ type: 'promise', customer: 'B1', date: d('2026-08-25'), until: d('2026-09-15'), amount: '500.00' } as never),
+  entry({ type: 'letter', customer: 'B1', date: d('2026-09-01'), step: 'reminder', file: 'x', amount: '1434.56' } as never),
+  entry({ type: 'letter', customer: 'B1', date: d('2026-09-12'), step: 'registered_reminder', file: 'x', amount: '1434.56' } as never),
+  entry({ type: 'letter', customer: 'R1', date: d('2026-10-02'), step: 'reminder', file: 'x', amount: '99.00' } as never),
+  entry({ type: 'call', customer: 'M1', date: d('2026-10-28'), outcome: 'reached' } as never),
+];
+const letterViews = views(
+  [
+    action('B1', 'formal_notice', business),
+    action('P1', 'formal_notice', [invoice('P1', 'PART-9', 80000, 80000)]),
+    action('E1', 'formal_notice', [invoice('E1', 'EN-77', 99900, 99900)]),
+    action('H1', 'reminder', [invoice('H1', 'H-1', 1000, 1000)]),
+    action('L1', 'formal_notice', long),
+    action('R1', 'registered_reminder', [invoice('R1', 'R-1', 9900, 9900)]),
+    action('M1', 'reminder', [invoice('M1', 'M-1', 4200, 4200)]),
+  ],
+  [
+    customer('B1', { name: 'Boulangerie Lefèvre & Frères SARL', contact: 'Mme Hélène Çelik' }),
+    customer('P1', { name: 'Jérôme Noël', kind: 'consumer' }),
+    customer('E1', { name: 'Smith Ltd', language: 'en', country: 'United Kingdom' }),
+    customer('H1', { name: '<b>ACME</b> & "Co"' }),
+    customer('L1', { name: 'Grossiste Long' }),
+    customer('R1', { name: 'Relance Deux' }),
+    customer('M1', { name: 'Appel Avant' }),
+  ],
+  {
+    journal,
+    charges: new Map([
+      [business[0]!.entry.id, { interest: cents(4321), indemnity: cents(4000) }],
+      [business[1]!.entry.id, { interest: cents(1000), indemnity: cents(4000) }],
+    ]),
+  },
+);
+
+let printer: Printer;
+let out: PrintedLetters;
+const text: string[] = []; // every letter's text, pages joined
+const pages: string[][] = [];
+
+beforeAll(async () => {
+  printer = await openPrinter(resolveBrowser({ env: process.env }));
+  // A batch of 3 puts the long letter inside a batch, not at its end.
+  out = await printAll(renderer, renderAll(renderer, letterViews), printer, { combine: true, batchSize: 3 });
+  for (const l of out.letters) {
+    const p = await pdfPages(l.bytes);
+    pages.push(p.map(flat));
+    text.push(flat(p.join(' ')));
+  }
+}, 120_000);
+afterAll(async () => {
+  await printer?.close();
+});
+
+describe('letters to PDF', () => {
+  it('prints one PDF per letter, in order, each starting with its own letter', () => {
+    expect(out.letters).toHaveLength(letterViews.length);
+    letterViews.forEach((v, i) => expect(pages[i]![0]).toContain(v.customer.name.replace(/\s+/g, ' ')));
+  });
+
+  it('a business formal notice: mise en demeure, invoices, amounts, dates, L441-10, D441-5, interest and indemnity apart, deadline, history, IBAN, injonction de payer', () => {
+    const t = text[0]!;
+    for (const s of [
+      'MISE EN DEMEURE', 'mettons en demeure', 'Boulangerie Lefèvre & Frères SARL', 'Mme Hélène Çelik',
+      'FA-2026-017', 'FA-2026-023', '1 234,56 €', '300,00 €', '200,00 €', '01/07/2026', '31/07/2026',
+      'L441-10', 'D441-5', 'Intérêts de retard arrêtés au 22 novembre 2026', '53,21 €', '80,00 €',
+      'Total réclamé', '1 567,77 €', 'au plus tard le 7 décembre 2026',
+      'Appel téléphonique du 20 août 2026', 'Courrier du 1er septembre 2026 (lettre de relance)',
+      'Courrier du 12 septembre 2026 (seconde relance en recommandé)', 'régler 500,00 € avant le 15 septembre 2026',
+      'FR76 3000 6000 0112 3456 7890 189', 'AGRIFRPPXXX', 'injonction de payer', 'RECOMMANDÉ AVEC ACCUSÉ DE RÉCEPTION',
+    ]) expect(t).toContain(s);
+  });
+
+  it('a consumer formal notice: Code civil 1231-6 and 1344, no indemnity', () => {
+    const t = text[1]!;
+    expect(t).toContain('mise en demeure');
+    expect(t).toContain('1231-6 et 1344 du Code civil');
+    expect(t).toContain('800,00 €');
+    expect(t).not.toMatch(/indemnité|D441-5|L441-10/i);
+  });
+
+  it('an English customer gets an English letter', () => {
+    const t = text[2]!;
+    expect(t).toContain('formal notice (mise en demeure)');
+    expect(t).toContain('€999.00');
+    expect(t).toContain('by 7 December 2026');
+    expect(t).toContain('22 November 2026');
+    expect(t).not.toContain('Madame');
+  });
+
+  it('prints an HTML-looking customer name as text', () => {
+    expect(text[3]).toContain('<b>ACME</b> & "Co"');
+  });
+
+  it('splits a 2-page letter correctly, with the table header repeated on page 2', () => {
+    expect(out.letters[4]!.pages).toBeGreaterThanOrEqual(2);
+    expect(pages[4]).toHaveLength(out.letters[4]!.pages);
+    expect(pages[4]![0]).toContain('Grossiste Long');
+    expect(pages[4]![0]).toContain('LONG-001');
+    expect(pages[4]![1]).toContain('Facture Date Échéance');
+    expect(pages[4]![1]).toMatch(/LONG-0\d\d/);
+    expect(pages[4]!.at(-1)).toContain('Nous vous prions d');
+    for (let i = 1; i <= 45; i++) expect(text[4]).toContain(`LONG-${String(i).padStart(3, '0')}`);
+    // the letters around it are whole and alone
+    expect(text[3]).not.toContain('LONG-001');
+    expect(text[5]).not.toContain('LONG-045');
+    expect(pages[5]![0]).toContain('Relance Deux');
+  });
+
+  it('a registered reminder recalls the first letter and its date; a reminder recalls the call', () => {
+    expect(text[5]).toContain('Par courrier du 2 octobre 2026');
+    expect(text[5]).toContain('LETTRE RECOMMANDÉE');
+    expect(text[5]).not.toContain('ACCUSÉ DE RÉCEPTION');
+    expect(text[6]).toContain('Suite à notre appel téléphonique du 28 octobre 2026');
+  });
+
+  it('leaves no marker link in the letters or the combined file', async () => {
+    for (const bytes of [...out.letters.map((l) => l.bytes), out.combined!]) {
+      const doc = await PDFDocument.load(bytes);
+      for (const p of doc.getPages()) {
+        const annots = p.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+        expect(annots?.size() ?? 0).toBe(0);
+      }
+    }
+  });
+
+  it('combines every page in order, and the checksums are those of the bytes', async () => {
+    const combined = await pdfPages(out.combined!);
+    expect(combined).toHaveLength(out.letters.reduce((n, l) => n + l.pages, 0));
+    expect(flat(combined.join(' '))).toBe(pages.flat().join(' '));
+    out.letters.forEach((l) => expect(l.sha256).toBe(sha256(l.bytes)));
+  });
+});
