@@ -80,17 +80,19 @@ async function acquire(lockPath: string, opts: LockOptions): Promise<void> {
   const start = Date.now();
   const me: LockInfo = { pid: process.pid, since: new Date().toISOString(), host: os.hostname() };
   for (;;) {
+    // The lock appears with its content or not at all: written to a private file, then
+    // hard-linked into place (link(2) fails if the lock exists). A run killed half-way leaves
+    // at worst its private file, never an empty lock that nobody could prove stale.
+    const mine = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
     try {
-      const fh = await fs.open(lockPath, 'wx');
-      try {
-        await fh.writeFile(JSON.stringify(me));
-      } finally {
-        await fh.close();
-      }
+      await fs.writeFile(mine, JSON.stringify(me), { flag: 'wx' });
+      await fs.link(mine, lockPath);
       return;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') throw new EnvironmentError(`cannot lock the journal ${lockPath} (${(e as Error).message})`);
+    } finally {
+      await fs.rm(mine, { force: true });
     }
     const held = await readLock(lockPath);
     if (held === null) continue; // released between our open and our read: try again at once

@@ -2,13 +2,13 @@
  * End to end: the built CLI (`node bin/dunning.js scan|log|history …`) on CSV books written
  * here, with the journal in a temporary folder.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync, rmSync } from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = path.join(ROOT, 'bin', 'dunning.js');
@@ -40,14 +40,6 @@ C2;Petit SARL;06 00 00 00 00;M. Petit
 let dir: string;
 const IN = ['--invoices', 'invoices.csv', '--payments', 'payments.csv', '--customers', 'customers.csv'];
 const journal = () => path.join(dir, '.dunning', 'journal.jsonl');
-
-beforeAll(() => {
-  try {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'pipe' });
-  } catch {
-    // Another helper's file may not compile yet: tsc still emits, and ours compile.
-  }
-});
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'dunning-scan-e2e-'));

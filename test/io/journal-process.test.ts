@@ -2,12 +2,12 @@
  * The journal under real processes: a writer killed mid-write, two writers at once, a lock
  * held by another process. Children run the built module (dist/), built once here.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readJournal, withJournalLock } from '../../src/io/journal.js';
 import { EnvironmentError } from '../../src/model/errors.js';
 
@@ -57,14 +57,6 @@ const waitFor = (child: ChildProcess, word: string) =>
   });
 
 const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-
-beforeAll(() => {
-  try {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'pipe' });
-  } catch {
-    // Errors in files being written by others: tsc still emits, and ours compile.
-  }
-});
 
 describe('journal across processes', () => {
   it('a writer killed mid-write leaves every complete line readable, at most one torn line, and appends go on', async () => {
