@@ -1,71 +1,16 @@
 /**
- * `dunning letters`: the letters due on the as-of date, as PDF files in --out (default
- * `letters/`), a manifest, and a journal entry per letter. All or nothing: files are
- * rendered into a temporary folder, moved into --out, then journalled; any failure leaves
- * neither files nor journal entries. See /tmp/readme-notes/letters.md for the rules chosen.
+ * `dunning letters`: the options. The work (templates, Chromium, pdf-lib) lives in
+ * letters-run.ts and is imported only when the command runs, so that every other command
+ * starts without loading puppeteer and pdf-lib (~0.5 s here).
  */
-import path from 'node:path';
 import type { Command } from 'commander';
-import { STEP_IDS, type StepId } from '../config/schema.js';
-import { entryBase, readJournal, withJournalLock } from '../io/journal.js';
-import { reconcileAsOf } from '../ledger/as-of.js';
-import { resolveBrowser } from '../letters/browser.js';
-import { combinedFileName, letterFileNames, MANIFEST_CSV, MANIFEST_JSON } from '../letters/file-names.js';
-import { manifestCsv, manifestJson, type Manifest } from '../letters/manifest.js';
-import { LETTER_STEPS, isLetterStep, type InvoiceCharges, type LetterStep, type LetterView } from '../letters/model.js';
-import { openPrinter } from '../letters/pdf.js';
-import { letterActions, letterViews, needsCharges } from '../letters/plan-letters.js';
-import { printAll, renderAll, sha256 } from '../letters/produce.js';
-import { loadTemplateSet, readLogo } from '../letters/template-files.js';
-import { compileTemplates } from '../letters/templates.js';
-import { checkOutDir, ensureOutDir, refuseExisting, writeAllOrNothing, type OutFile } from '../letters/write-files.js';
-import { InputError } from '../model/errors.js';
-import type { JournalEntry } from '../model/journal.js';
-import { formatAmount, formatEuroFr, parseAmount, type Cents } from '../model/money.js';
-import { hasErrors } from '../model/problems.js';
-import type { IsoDate } from '../model/types.js';
-import { planDunning } from '../policy/plan.js';
-import { policyFromConfig } from '../policy/steps.js';
-import { addAsOfOption, addInputOptions, addJournalOption, parseDateFlag, readBooks, readConfig, resolveJournal, type InputFlags } from './common.js';
-import { printProblems } from './errors.js';
-import { interestReport } from './interest.js';
+import { LETTER_STEPS } from '../letters/model.js';
+import { addAsOfOption, addInputOptions, addJournalOption } from './common.js';
 import type { CliIo } from './io.js';
 import type { SetExit } from './main.js';
-import { table } from './output.js';
-
-interface LettersFlags extends InputFlags {
-  asOf?: string;
-  out?: string;
-  dryRun?: boolean;
-  combine?: boolean;
-  customer?: string[];
-  step?: string[];
-  journal?: string;
-}
+import type { LettersFlags } from './letters-run.js';
 
 export const DEFAULT_OUT = 'letters';
-
-function parseSteps(raw: readonly string[] | undefined): StepId[] {
-  const steps: StepId[] = [];
-  for (const s of raw ?? []) {
-    if (!(STEP_IDS as readonly string[]).includes(s) || !isLetterStep(s as StepId)) {
-      throw new InputError(`--step: found ${JSON.stringify(s)}, expected one of ${LETTER_STEPS.join(', ')} (calls and litigation are not letters)`);
-    }
-    steps.push(s as StepId);
-  }
-  return steps;
-}
-
-const display = (abs: string, io: CliIo): string => {
-  const rel = path.relative(io.cwd, abs);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : rel === '' ? '.' : abs;
-};
-
-function indemnityOf(raw: string): Cents {
-  const p = parseAmount(raw, 'dot');
-  if (!p.ok) throw new InputError(`config interest.indemnity: found ${JSON.stringify(raw)}, expected ${p.expected}`);
-  return p.cents;
-}
 
 export function registerLetters(program: Command, io: CliIo, setExit: SetExit): void {
   const cmd = program
@@ -78,135 +23,9 @@ export function registerLetters(program: Command, io: CliIo, setExit: SetExit): 
     .option('--step <steps...>', `only these steps (${LETTER_STEPS.join(', ')})`);
   addJournalOption(addAsOfOption(addInputOptions(cmd)));
   cmd.action(async (flags: LettersFlags) => {
+    const { runLetters } = await import('./letters-run.js');
     await runLetters(flags, io);
     setExit(0);
   });
 }
 
-export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> {
-  const config = readConfig(flags, io);
-  if (!config.creditor) {
-    throw new InputError(
-      `letters need a "creditor" in ${config.configPath ? display(config.configPath, io) : 'dunning.config.json'} (name, address, postcode, city, siren, iban, bic…); \`dunning init\` writes a sample`,
-    );
-  }
-  const asOf = parseDateFlag(flags.asOf, '--as-of', io);
-  const steps = parseSteps(flags.step);
-  const renderer = compileTemplates(loadTemplateSet(config.templates, (p) => display(p, io)));
-  const logo = readLogo(config.creditor.logo, (p) => display(p, io));
-
-  const { books } = await readBooks(flags, config, io);
-  const rec = reconcileAsOf(books, config, asOf);
-  const journalFile = resolveJournal(flags.journal, config, io);
-  const journal = await readJournal(journalFile);
-  const policy = policyFromConfig(config.policy, config.configPath ? display(config.configPath, io) : 'config');
-  const early = [...journal.problems, ...policy.problems];
-  if (hasErrors(early)) throw new InputError('cannot plan the letters; nothing was written', early);
-  printProblems(io, early);
-  const report = planDunning({ rec, customers: books.customers, journal: journal.entries, policy: policy.value, asOf });
-  const actions = letterActions(report, { customers: flags.customer ?? [], steps });
-  for (const c of flags.customer ?? []) {
-    if (!actions.some((a) => a.customer === c)) io.stderr.write(`dunning: no letter due for customer ${c} on ${asOf}\n`);
-  }
-  if (actions.length === 0) {
-    io.stderr.write(`dunning: no letters due on ${asOf}; nothing was written\n`);
-    return;
-  }
-
-  const charges = new Map<string, InvoiceCharges>();
-  if (needsCharges(actions, books.customers)) {
-    const { report: interest, problems } = await interestReport({ ...flags, format: 'table' }, config, io, asOf, books);
-    if (hasErrors(problems)) throw new InputError('cannot compute the interest a formal notice claims; nothing was written', problems);
-    printProblems(io, problems);
-    for (const i of interest.invoices) charges.set(i.entry.id, { interest: i.interest, indemnity: i.indemnity });
-  }
-  const views = letterViews(actions, {
-    customers: books.customers,
-    creditor: config.creditor,
-    logo,
-    journal: journal.entries,
-    charges,
-    asOf,
-    letters: config.letters,
-    indemnityPerInvoice: indemnityOf(config.interest.indemnity),
-  });
-  const names = letterFileNames(views.map((v) => ({ asOf, step: v.step, customer: v.customer.id })));
-  const html = renderAll(renderer, views); // template errors stop here, before a browser starts
-
-  const write = !flags.dryRun || flags.out !== undefined;
-  const outDir = path.resolve(io.cwd, flags.out ?? DEFAULT_OUT);
-  const outShown = display(outDir, io);
-  const planned: OutFile[] = names.map((name) => ({ name, bytes: '' }));
-  if (flags.combine) planned.push({ name: combinedFileName(asOf), bytes: '' });
-  if (write) {
-    checkOutDir(outDir, outShown);
-    refuseExisting(outDir, outShown, planned);
-  }
-
-  const printer = await openPrinter(resolveBrowser({ env: io.env }));
-  let printed;
-  try {
-    const progress = io.stderr.isTTY
-      ? (done: number, total: number) => io.stderr.write(`\rprinting letters ${done}/${total}${done === total ? '\n' : ''}`)
-      : undefined;
-    printed = await printAll(renderer, html, printer, { combine: !!flags.combine, ...(progress ? { onProgress: progress } : {}) });
-  } finally {
-    await printer.close();
-  }
-
-  const manifest: Manifest = {
-    asOf,
-    dryRun: !!flags.dryRun,
-    letters: views.map((v, i) => ({
-      file: names[i]!,
-      customer: v.customer.id,
-      name: v.customer.name,
-      step: v.step,
-      invoices: v.invoices.map((inv) => inv.number),
-      amount: v.totals.claimed,
-      pages: printed.letters[i]!.pages,
-      sha256: printed.letters[i]!.sha256,
-    })),
-    combined: printed.combined
-      ? { file: combinedFileName(asOf), pages: printed.letters.reduce((n, l) => n + l.pages, 0), sha256: sha256(printed.combined) }
-      : null,
-  };
-  const files: OutFile[] = names.map((name, i) => ({ name, bytes: printed.letters[i]!.bytes }));
-  if (printed.combined) files.push({ name: combinedFileName(asOf), bytes: printed.combined });
-  files.push({ name: MANIFEST_JSON, bytes: manifestJson(manifest), replace: true }, { name: MANIFEST_CSV, bytes: manifestCsv(manifest), replace: true });
-
-  const entries = flags.dryRun ? [] : journalEntries(views, names.map((n) => path.join(outDir, n)), printed.letters.map((l) => l.sha256), asOf, io);
-  if (write) {
-    await ensureOutDir(outDir, outShown);
-    if (flags.dryRun) await writeAllOrNothing(outDir, outShown, files, async () => undefined);
-    else await withJournalLock(journalFile, (append) => writeAllOrNothing(outDir, outShown, files, () => append(entries)));
-  }
-
-  io.stdout.write(
-    table(
-      {
-        head: ['File', 'Customer', 'Step', 'Invoices', 'Amount', 'Pages'],
-        rows: manifest.letters.map((r) => [r.file, r.customer, r.step, String(r.invoices.length), formatEuroFr(r.amount), String(r.pages)]),
-        align: ['left', 'left', 'left', 'right', 'right', 'right'],
-      },
-      io,
-    ),
-  );
-  const where = write ? ` in ${outShown}` : '';
-  const what = flags.dryRun ? `dry run: ${views.length} letter(s) rendered${where}; nothing journalled` : `${views.length} letter(s) written${where} and journalled`;
-  io.stderr.write(`dunning: ${what}\n`);
-}
-
-function journalEntries(views: readonly LetterView[], files: readonly string[], sums: readonly string[], asOf: IsoDate, io: CliIo): JournalEntry[] {
-  return views.map((v, i) => ({
-    ...entryBase(io.now()),
-    type: 'letter' as const,
-    date: asOf,
-    customer: v.customer.id,
-    invoices: v.invoices.map((inv) => ({ number: inv.number, key: inv.key })),
-    step: v.step satisfies LetterStep,
-    file: files[i]!,
-    amount: formatAmount(v.totals.claimed),
-    sha256: sums[i]!,
-  }));
-}

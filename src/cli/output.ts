@@ -4,7 +4,6 @@
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { stringify } from 'csv-stringify/sync';
 import type { CliIo } from './io.js';
 import { useColour } from './io.js';
 import { renderBoxTable } from './render/box-table.js';
@@ -16,20 +15,7 @@ export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/**
- * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, also tab and CR) is
- * prefixed with a quote (OWASP "CSV injection"). Plain negative amounts such as `-12.50`
- * stay numbers: they cannot run anything and accountants need them as numbers.
- */
-export function neutraliseFormula(cell: string): string {
-  if (/^-\d+(\.\d+)?$/.test(cell)) return cell;
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-export function csv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  const safe = rows.map((r) => r.map((c) => (c === null ? '' : neutraliseFormula(String(c)))));
-  return stringify([header.map(neutraliseFormula), ...safe], { record_delimiter: '\n' });
-}
+export { csv, neutraliseFormula } from '../io/csv/write.js';
 
 export type Align = 'left' | 'right';
 

@@ -5,7 +5,7 @@
  */
 import { formatAmount, type Cents } from '../model/money.js';
 import type { IsoDate } from '../model/types.js';
-import { csv, json } from '../cli/output.js';
+import { csv } from '../io/csv/write.js';
 
 export interface ManifestRow {
   readonly file: string;
@@ -27,12 +27,13 @@ export interface Manifest {
 }
 
 export function manifestJson(m: Manifest): string {
-  return json({
+  const doc = {
     asOf: m.asOf,
     dryRun: m.dryRun,
     letters: m.letters.map((r) => ({ ...r, invoices: [...r.invoices], amount: formatAmount(r.amount) })),
     combined: m.combined,
-  });
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /** Invoices are joined with a space (`F-1 F-2`): numbers never contain one in practice, and CSV stays one row per letter. */
