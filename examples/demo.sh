@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The demo (`npm run demo`, after `npm ci`): the books of Atelier Dupont SARL (examples/, made
+# The demo (`npm run demo`, after `bash scripts/install-deps.sh`): the books of Atelier Dupont SARL (examples/, made
 # by examples/generate.mjs) as of 2026-11-30. Checks and ages the receivables, records in a
 # fresh journal what the bookkeeper did this autumn (calls, a promise, a dispute, two letters
 # in October), plans the next dunning steps and prints the letters due to PDF in out/letters/.

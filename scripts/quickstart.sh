@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-chromium.sh
-PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-fund --no-audit
+bash scripts/install-deps.sh
 npm run build
 bash examples/demo.sh

@@ -85,8 +85,9 @@ export function reconcile(entries: readonly LedgerEntry[], opts: ReconcileOption
   const rules = RULES.filter((r) => wanted.has(r.id));
 
   interface Pending {
-    readonly debits: { entry: LedgerEntry; dueDate: IsoDate }[];
+    readonly debits: { entry: LedgerEntry; dueDate: IsoDate; pos: number }[];
     readonly credits: LedgerEntry[];
+    readonly creditPos: number[];
     maxTermsDays: number;
   }
   const byCustomer = new Map<string, Pending>();
@@ -95,34 +96,37 @@ export function reconcile(entries: readonly LedgerEntry[], opts: ReconcileOption
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     let c = byCustomer.get(e.customer);
-    if (!c) byCustomer.set(e.customer, (c = { debits: [], credits: [], maxTermsDays: termsBound(e.customer, opts.dueDates) }));
+    if (!c) byCustomer.set(e.customer, (c = { debits: [], credits: [], creditPos: [], maxTermsDays: termsBound(e.customer, opts.dueDates) }));
     if (e.side === 'debit') {
       const dueDate = dueDateOf(e);
       dueDates[i] = dueDate;
-      c.debits.push({ entry: e, dueDate });
+      c.debits.push({ entry: e, dueDate, pos: i });
       if (e.dueDate) c.maxTermsDays = Math.max(c.maxTermsDays, daysBetween(e.date, e.dueDate));
     } else {
       c.credits.push(e);
+      c.creditPos.push(i);
     }
   }
 
   const dateCache = CustomerBook.dateCache();
   const allocations: Allocation[] = [];
-  const residuals = new Map<LedgerEntry, Cents>();
+  // What is left of each entry, by its position in `entries` (no Map keyed by objects).
+  const residuals = new Float64Array(entries.length);
   for (const customer of [...byCustomer.keys()].sort()) {
-    const { debits, credits, maxTermsDays } = byCustomer.get(customer)!;
-    const book = new CustomerBook(customer, debits, credits, maxTermsDays, dateCache);
+    const { debits, credits, creditPos, maxTermsDays } = byCustomer.get(customer)!;
+    byCustomer.delete(customer); // what each book needs is dropped once it has run
+    const book = new CustomerBook(customer, debits, credits, maxTermsDays, dateCache, creditPos);
     runRules(book, rules, ruleOptions);
     for (const a of book.allocations) allocations.push(a);
-    for (const d of book.debits) residuals.set(d.entry, d.residual);
-    for (const c of book.credits) residuals.set(c.entry, c.residual);
+    for (const d of book.debits) residuals[d.pos] = d.residual;
+    for (const c of book.credits) residuals[c.pos] = c.residual;
   }
 
   const debits: DebitItem[] = [];
   const credits: CreditItem[] = [];
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
-    const residual = residuals.get(e)!;
+    const residual = residuals[i]! as Cents;
     if (e.side === 'debit') debits.push({ entry: e, dueDate: dueDates[i]!, residual });
     else credits.push({ entry: e, residual });
   }

@@ -7,10 +7,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFPage } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { EnvironmentError } from '../model/errors.js';
-import { MARKER_PREFIX } from './render-html.js';
+import { splitByMarkers, wholeLetter, type PrintedLetter } from './split.js';
 
 /** The flags asked for, no puppeteer defaults (which turn on features we do not want). */
 export const CHROMIUM_ARGS = [
@@ -25,11 +25,6 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ] as const;
 
-export interface PrintedLetter {
-  readonly bytes: Uint8Array;
-  readonly pages: number;
-}
-
 export interface Printer {
   /** One HTML document to one PDF. */
   print(html: string): Promise<Uint8Array>;
@@ -38,9 +33,6 @@ export interface Printer {
 }
 
 const PDF_OPTIONS = { format: 'a4', printBackground: true, preferCSSPageSize: true, outline: false, tagged: false, timeout: 300_000 } as const;
-/** pdf-lib yields to the event loop every 100 objects by default: a large batch then loads several times slower. */
-const LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
-const SAVE = { useObjectStreams: false, objectsPerTick: Infinity } as const;
 
 async function openPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
@@ -114,38 +106,6 @@ export async function openPrinter(executablePath: string, opts: { readonly pages
  */
 export const DEFAULT_PAGES = 1;
 
-const uriOf = (annot: PDFDict): string | null => {
-  const uri = annot.lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('URI'));
-  return uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : null;
-};
-
-/** Letter index → the page its marker link is on (the first, if Chromium wrote it twice). */
-export function markerPages(doc: PDFDocument): Map<number, number> {
-  const found = new Map<number, number>();
-  doc.getPages().forEach((page, index) => {
-    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-    for (let k = 0; k < (annots?.size() ?? 0); k++) {
-      const annot = annots!.lookupMaybe(k, PDFDict);
-      const uri = annot ? uriOf(annot) : null;
-      if (uri === null || !uri.startsWith(MARKER_PREFIX)) continue;
-      const n = Number(uri.slice(MARKER_PREFIX.length));
-      if (Number.isSafeInteger(n) && !found.has(n)) found.set(n, index);
-    }
-  });
-  return found;
-}
-
-/** Drops the marker links from a copied page; the user's own links stay. */
-function dropMarkers(page: PDFPage): void {
-  const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-  if (!annots) return;
-  for (let k = annots.size() - 1; k >= 0; k--) {
-    const annot = annots.lookupMaybe(k, PDFDict);
-    if (annot && uriOf(annot)?.startsWith(MARKER_PREFIX)) annots.remove(k);
-  }
-  if (annots.size() === 0) page.node.delete(PDFName.of('Annots'));
-}
-
 /**
  * A printed batch of `count` letters to one PDF per letter, in order; with `combined`, every
  * page is also appended to it (the `--combine` file). When the markers are lost (a user's
@@ -161,50 +121,8 @@ export async function splitBatch(
   const split = await splitByMarkers(batch, count, combined);
   if (split) return split;
   const out: PrintedLetter[] = [];
-  for (let i = 0; i < count; i++) {
-    const one = await PDFDocument.load(await printer.print(alone(i)), LOAD);
-    out.push(await copyInto(one, one.getPageIndices(), combined));
-  }
+  for (let i = 0; i < count; i++) out.push(await wholeLetter(await printer.print(alone(i)), combined));
   return out;
 }
 
-/** A new PDF of `pages` of `src` (no outline, no markers' bookmarks); also appended to `combined`. */
-async function copyInto(src: PDFDocument, pages: number[], combined: PDFDocument | undefined): Promise<PrintedLetter> {
-  const one = await PDFDocument.create({ updateMetadata: false });
-  for (const p of await one.copyPages(src, pages)) {
-    dropMarkers(p);
-    one.addPage(p);
-  }
-  if (combined) {
-    for (const p of await combined.copyPages(src, pages)) {
-      dropMarkers(p);
-      combined.addPage(p);
-    }
-  }
-  return { bytes: await one.save(SAVE), pages: pages.length };
-}
-
-/** One PDF per letter, or null when the markers do not give a consistent page for each. */
-export async function splitByMarkers(batch: Uint8Array, count: number, combined?: PDFDocument): Promise<PrintedLetter[] | null> {
-  const doc = await PDFDocument.load(batch, LOAD);
-  const starts = markerPages(doc);
-  const total = doc.getPageCount();
-  const firsts: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const p = starts.get(i);
-    if (p === undefined || (i === 0 && p !== 0) || (i > 0 && p <= firsts[i - 1]!)) return null;
-    firsts.push(p);
-  }
-  const out: PrintedLetter[] = [];
-  for (let i = 0; i < count; i++) {
-    const end = i + 1 < count ? firsts[i + 1]! : total;
-    out.push(await copyInto(doc, range(firsts[i]!, end), combined));
-  }
-  return out;
-}
-
-const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
-
-/** An empty document to collect the `--combine` pages in. */
-export const newCombined = (): Promise<PDFDocument> => PDFDocument.create({ updateMetadata: false });
-export const saveCombined = (doc: PDFDocument): Promise<Uint8Array> => doc.save(SAVE);
+export { markerPages, newCombined, saveCombined, splitByMarkers, type PrintedLetter } from './split.js';

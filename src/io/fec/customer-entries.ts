@@ -11,6 +11,36 @@ import type { FecHeader } from './header.js';
 import { JournalKinds } from './journals.js';
 import type { CappedProblems } from './problem-cap.js';
 import { dateNumToIso, isBlank, parseFecDateNum } from './values.js';
+import { blankAt, dateAt, mayTrim } from './ranges.js';
+
+interface KnownText {
+  readonly raw: string;
+  readonly val: string;
+  readonly next: KnownText | undefined;
+  /** For a customer number: the name (CompAuxLib) last seen with it, which nearly always repeats. */
+  name?: KnownText;
+}
+
+/** What a customer line's entry is made of, read by `add` (split fields) or `addRange` (in place). */
+interface LineValues {
+  readonly line: number;
+  readonly customer: string;
+  readonly customerName: string;
+  readonly account: string;
+  /** Debit − Credit in cents, never 0. */
+  readonly net: number;
+  readonly dateNum: number;
+  /** '' when the line is not lettered. */
+  readonly letter: string;
+  readonly letterDateNum: number;
+  readonly journal: string;
+  readonly journalLib: string;
+  readonly ref: string;
+  readonly label: string;
+  readonly entryNum: string;
+  /** '' when the file has no Idevise or it is blank: EUR. */
+  readonly currency: string;
+}
 
 export class CustomerEntries {
   readonly entries: LedgerEntry[] = [];
@@ -25,6 +55,26 @@ export class CustomerEntries {
   private readonly strings = new Map<string, string>();
   private readonly lastRaw: (string | undefined)[] = new Array<string | undefined>(7).fill(undefined);
   private readonly lastVal: string[] = new Array<string>(7).fill('');
+  /** `memoNode` slots: the text last seen per slot (null: none). */
+  private readonly rangeNode: (KnownText | null)[] = new Array<KnownText | null>(7).fill(null);
+  /** Raw field texts met by `memoAt`, by hash, with their values (chained on collisions). */
+  private known = new Map<number, KnownText>();
+  /** The current block holds one of the 8 characters where latin1 and ISO-8859-15 differ. */
+  private blockDiff = false;
+  /** The bytes of the current block when its char offsets are byte offsets (latin1, ASCII), else null. */
+  private block: Buffer | null = null;
+
+  /** The next lines come from a block decoded as latin1 or not, with its bytes when offsets match. */
+  setBlock(text: string, latin1: boolean, block: Buffer | null): void {
+    // A text means another thing once decoded the other way: forget the remembered ones.
+    if (latin1 !== this.latin1) {
+      this.rangeNode.fill(null);
+      this.known = new Map();
+    }
+    this.latin1 = latin1;
+    this.block = block;
+    this.blockDiff = latin1 && hasLatin1Diff(text);
+  }
   private lastJournal = '\u0000';
   private lastJournalLib = '';
   private lastKinds = { opening: false, sales: false };
@@ -57,41 +107,145 @@ export class CustomerEntries {
     // Lettering codes are mostly distinct (one per group): copied, not interned.
     const letter = c.EcritureLet >= 0 && !isBlank(f[c.EcritureLet]!) ? get(c.EcritureLet) : '';
     const letterDateNum = c.DateLet >= 0 ? parseFecDateNum(f[c.DateLet]!) : 0;
-    const journal = this.memo(f, c.JournalCode, 4);
-    const journalLib = this.memo(f, c.JournalLib, 5);
+    this.push({
+      line, customer, customerName, net, dateNum, letter, letterDateNum,
+      account: customer === account ? customer : this.memo(f, c.CompteNum, 3),
+      journal: this.memo(f, c.JournalCode, 4),
+      journalLib: this.memo(f, c.JournalLib, 5),
+      ref: get(c.PieceRef),
+      label: get(c.EcritureLib),
+      entryNum: get(c.EcritureNum),
+      currency: this.memo(f, c.Idevise, 6),
+    });
+  }
+
+  /**
+   * `add` for a line the parser checked in place (parser.ts `fastLine`): the line is clean
+   * (net ≠ 0, a usable date, no problem) and `s`/`e` are its field bounds in `t`. Only the
+   * fields an entry keeps become strings; repeated ones (customer, names, journal) come from
+   * the memo slots without a string being made. In latin1 text every kept string gets the
+   * ISO-8859-15 fix, a no-op unless it holds one of the 8 characters that differ.
+   */
+  addRange(t: string, s: Int32Array, e: Int32Array, h: FecHeader, net: number, ecritureDate: number, pieceDate: number, line: number): void {
+    const c = h.columns;
+    const dateNum = pieceDate > 0 ? pieceDate : ecritureDate;
+    const auxNode = this.memoNode(t, s, e, c.CompAuxNum, 0);
+    const aux = auxNode === null ? '' : auxNode.val;
+    const account = this.memoAt(t, s, e, c.CompteNum, 3);
+    const customer = aux !== '' ? aux : account;
+    let name = '';
+    if (aux !== '') {
+      // The customer's name as on its previous line, checked in place; else looked up.
+      const known = auxNode!.name;
+      const from = s[c.CompAuxLib]!;
+      const to = e[c.CompAuxLib]!;
+      if (c.CompAuxLib >= 0 && known !== undefined && known.raw.length === to - from && t.startsWith(known.raw, from)) name = known.val;
+      else {
+        const n = this.memoNode(t, s, e, c.CompAuxLib, 1);
+        if (n !== null) auxNode!.name = n;
+        name = n === null ? '' : n.val;
+      }
+    }
+    const customerName = name || this.memoAt(t, s, e, c.CompteLib, 2);
+    const li = c.EcritureLet;
+    const letter = li >= 0 && !blankAt(t, s[li]!, e[li]!) ? this.text(t, s[li]!, e[li]!) : '';
+    const letterDateNum = c.DateLet >= 0 ? dateAt(t, s[c.DateLet]!, e[c.DateLet]!) : 0;
+    const pr = c.PieceRef;
+    const el = c.EcritureLib;
+    const en = c.EcritureNum;
+    this.push({
+      line, customer, customerName, account, net, dateNum, letter, letterDateNum,
+      journal: this.memoAt(t, s, e, c.JournalCode, 4),
+      journalLib: this.memoAt(t, s, e, c.JournalLib, 5),
+      ref: pr >= 0 ? this.text(t, s[pr]!, e[pr]!) : '',
+      label: el >= 0 ? this.text(t, s[el]!, e[el]!) : '',
+      entryNum: en >= 0 ? this.text(t, s[en]!, e[en]!) : '',
+      currency: this.memoAt(t, s, e, c.Idevise, 6),
+    });
+  }
+
+  /** The entry of a customer line, from its values read by either path. */
+  private push(v: LineValues): void {
+    const { customer, journal, journalLib, letter } = v;
     if (journal !== this.lastJournal || journalLib !== this.lastJournalLib) {
       this.lastKinds = this.journals.of(journal, journalLib);
       this.lastJournal = journal;
       this.lastJournalLib = journalLib;
     }
     const kinds = this.lastKinds;
-    const side = net > 0 ? 'debit' : 'credit';
+    const side = v.net > 0 ? 'debit' : 'credit';
     if (letter !== '') {
       let used = this.usedLetters.get(customer);
       if (!used) this.usedLetters.set(customer, (used = new Set()));
       used.add(letter);
     }
     this.entries.push({
-      id: this.idPrefix + line,
-      source: { file: this.file, line },
+      id: this.idPrefix + v.line,
+      source: { file: this.file, line: v.line },
       customer,
-      customerName,
-      account: customer === account ? customer : this.memo(f, c.CompteNum, 3),
+      customerName: v.customerName,
+      account: v.account,
       kind: side === 'debit' ? 'invoice' : kinds.sales ? 'credit_note' : 'payment',
       side,
-      amount: Math.abs(net) as Cents,
-      ref: get(c.PieceRef),
-      date: this.iso(dateNum),
+      amount: Math.abs(v.net) as Cents,
+      ref: v.ref,
+      date: this.iso(v.dateNum),
       dueDate: null,
-      label: get(c.EcritureLib),
+      label: v.label,
       journal,
-      entryNum: get(c.EcritureNum),
+      entryNum: v.entryNum,
       letter: letter === '' ? null : letter,
-      letterDate: letterDateNum > 0 ? this.iso(letterDateNum) : null,
+      letterDate: v.letterDateNum > 0 ? this.iso(v.letterDateNum) : null,
       explicitInvoice: null,
       opening: kinds.opening,
-      currency: this.memo(f, c.Idevise, 6) || 'EUR',
+      currency: v.currency || 'EUR',
     });
+  }
+
+  /** `t[i, n)` trimmed, as a string of its own (never a slice pinning the block), ISO-fixed in latin1 text. */
+  private text(t: string, i: number, n: number): string {
+    const b = this.block;
+    let v = b !== null ? b.latin1Slice(i, n) : own(t.slice(i, n));
+    if (mayTrim(t, i, n)) v = v.trim();
+    return this.blockDiff ? latin1ToIso885915(v) : v;
+  }
+
+  /**
+   * `memo` on a range: slot `k` remembers the raw text of column `i` last seen and its value;
+   * else the text is looked up by a hash of its chars (`known`), so a repeated value (a
+   * customer, a name) costs no string at all.
+   */
+  private memoAt(t: string, s: Int32Array, e: Int32Array, i: number, k: number): string {
+    const node = this.memoNode(t, s, e, i, k);
+    return node === null ? '' : node.val;
+  }
+
+  /** `memoAt`, giving the remembered text itself (null when the column is absent). */
+  private memoNode(t: string, s: Int32Array, e: Int32Array, i: number, k: number): KnownText | null {
+    if (i < 0) return null;
+    const from = s[i]!;
+    const to = e[i]!;
+    const last = this.rangeNode[k];
+    if (last != null && last.raw.length === to - from && t.startsWith(last.raw, from)) return last;
+    let h = 0x811c9dc5;
+    for (let j = from; j < to; j++) h = Math.imul(h ^ t.charCodeAt(j), 0x01000193);
+    let node = this.known.get(h);
+    while (node !== undefined && !(node.raw.length === to - from && t.startsWith(node.raw, from))) node = node.next;
+    if (node === undefined) {
+      const v = blankAt(t, from, to) ? '' : this.internText(this.text(t, from, to));
+      node = { raw: this.block !== null ? this.block.latin1Slice(from, to) : own(t.slice(from, to)), val: v, next: this.known.get(h) };
+      this.known.set(h, node);
+    }
+    this.rangeNode[k] = node;
+    return node;
+  }
+
+  /** One copy per distinct value of a fresh string (already fixed). */
+  private internText(v: string): string {
+    const known = this.strings.get(v);
+    if (known !== undefined) return known;
+    this.strings.set(v, v);
+    return v;
   }
 
   /**

@@ -10,9 +10,18 @@
  * Decoding is per block with native TextDecoders; the per-line path runs only for a block
  * that fails UTF-8 in a file not known to be ISO-8859-15.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import { forEachByteLine } from './lines.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+declare global {
+  // Node's Buffer has these (fresh flat strings, no checks); @types/node does not declare them.
+  interface Buffer {
+    latin1Slice(start: number, end: number): string;
+    utf8Slice(start: number, end: number): string;
+  }
+}
 const iso = new TextDecoder('iso-8859-15');
 
 /** Characters that betray a DOS code page in text read as ISO-8859-15. */
@@ -30,6 +39,8 @@ export interface DecodedBlock {
    * through `latin1ToIso885915`. Separators, digits and dates are the same in both.
    */
   readonly latin1: boolean;
+  /** Char offsets in `text` are byte offsets in the block (ASCII or latin1): strings can be cut from the bytes. */
+  readonly bytes: boolean;
 }
 
 const LATIN1_DIFF = /[\u00a4\u00a6\u00a8\u00b4\u00b8\u00bc\u00bd\u00be]/;
@@ -58,32 +69,34 @@ export class FecDecoder {
     return this.mode === 'unknown' ? 'ascii' : this.mode;
   }
 
-  /** Decodes `buf`, which holds whole lines only (or the end of the file). */
-  decode(buf: Buffer): DecodedBlock {
+  /** `buf` without a leading BOM (first block only; a BOM makes the file UTF-8). */
+  stripBom(buf: Buffer): Buffer {
     if (!this.bomChecked) {
       this.bomChecked = true;
       if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
         this.mode = 'utf-8';
-        buf = buf.subarray(3);
+        return buf.subarray(3);
       }
     }
-    let text: string | null = null;
-    try {
-      text = utf8.decode(buf);
-    } catch {
-      text = null;
-    }
-    if (text !== null) {
-      // Valid UTF-8: non-ASCII content proves the file is UTF-8.
-      if (text.length !== buf.length) this.mode = 'utf-8';
-      return { text, oddOffsets: [], latin1: false };
+    return buf;
+  }
+
+  /** Decodes `buf`, which holds whole lines only (or the end of the file). */
+  decode(buf: Buffer): DecodedBlock {
+    buf = this.stripBom(buf);
+    if (isUtf8(buf)) {
+      // Valid UTF-8: non-ASCII content proves the file is UTF-8. ASCII is copied as latin1
+      // (the same text, and its offsets are the bytes').
+      if (isAscii(buf)) return { text: buf.latin1Slice(0, buf.length), oddOffsets: [], latin1: false, bytes: true };
+      this.mode = 'utf-8';
+      return { text: buf.utf8Slice(0, buf.length), oddOffsets: [], latin1: false, bytes: false };
     }
     if (this.mode === 'iso-8859-15') return this.decodeIso(buf);
     return this.decodeByLine(buf);
   }
 
   private decodeIso(buf: Buffer): DecodedBlock {
-    const text = buf.toString('latin1');
+    const text = buf.latin1Slice(0, buf.length);
     const oddOffsets: number[] = [];
     FOREIGN.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -91,7 +104,7 @@ export class FecDecoder {
       oddOffsets.push(m.index);
       this.noteByte(m[0].charCodeAt(0));
     }
-    return { text, oddOffsets, latin1: true };
+    return { text, oddOffsets, latin1: true, bytes: true };
   }
 
   /** Line by line: UTF-8 where valid, ISO-8859-15 elsewhere. */
@@ -129,13 +142,14 @@ export class FecDecoder {
     const text = parts.join('');
     if (this.mode === 'utf-8') {
       if (firstInvalidByte !== null) this.noteByte(firstInvalidByte);
-      return { text, oddOffsets: invalid, latin1: false };
+      return { text, oddOffsets: invalid, latin1: false, bytes: false };
     }
     if (firstForeignByte !== null) this.noteByte(firstForeignByte);
-    return { text, oddOffsets: foreign, latin1: false };
+    return { text, oddOffsets: foreign, latin1: false, bytes: false };
   }
 
-  private noteByte(code: number): void {
+  /** Records the first byte that betrays another code page (for the warning). */
+  noteByte(code: number): void {
     if (this.firstOddByte !== null) return;
     // U+0080–U+009F map back to the same byte; U+00F8 is 0xF8.
     this.firstOddByte = hex(code);

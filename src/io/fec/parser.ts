@@ -10,6 +10,7 @@ import { CustomerEntries } from './customer-entries.js';
 import { FEC_COLUMNS, fieldCountFits, headerSeparator, parseHeader, type FecHeader } from './header.js';
 import { CappedProblems } from './problem-cap.js';
 import { formatFecCents, isBlank, parseFecAmount, parseFecDateNum } from './values.js';
+import { amountAt, blankAt, dateAt } from './ranges.js';
 
 export interface FecParserOptions {
   readonly receivablePrefixes: readonly string[];
@@ -47,6 +48,11 @@ export class FecParser {
   private runNum = '';
   private runNet = 0;
   private runLine = 0;
+  /** Fast path: separator, and field bounds of the current line. */
+  private sep: '\t' | '|' = '\t';
+  private fast: FastColumns | null = null;
+  private readonly starts = new Int32Array(MAX_FAST_FIELDS + 1);
+  private readonly ends = new Int32Array(MAX_FAST_FIELDS + 1);
 
   constructor(file: string, opts: FecParserOptions) {
     this.problems = new CappedProblems(file);
@@ -63,8 +69,8 @@ export class FecParser {
   }
 
   /** `text` holds whole lines; `odd` are char offsets of lines the decoder flags. */
-  feed(text: string, odd: readonly number[], latin1 = false): void {
-    this.customers.latin1 = latin1;
+  feed(text: string, odd: readonly number[], latin1 = false, bytes: Buffer | null = null): void {
+    this.customers.setBlock(text, latin1, bytes);
     const len = text.length;
     let pos = 0;
     let cr = text.indexOf('\r');
@@ -105,7 +111,12 @@ export class FecParser {
   private line(text: string, start: number, end: number): void {
     this.lineNo++;
     if (this.stopped) return;
-    const raw = text.slice(start, end);
+    if (this.fast !== null && this.fastLine(text, start, end, this.fast)) return;
+    this.textLine(text.slice(start, end));
+  }
+
+  /** The string path for one line (lineNo already counted). */
+  private textLine(raw: string): void {
     if (this.header === null) {
       this.readHeader(raw);
       return;
@@ -126,6 +137,8 @@ export class FecParser {
     }
     const h = parseHeader(raw, sep);
     this.header = h;
+    this.sep = sep;
+    this.fast = fastColumns(h, this.prefixes);
     for (const m of h.missing) {
       this.problems.add(`missing:${m}`, 'error', 1, `found no "${m}" column in the header, expected the FEC columns ${FEC_COLUMNS.join(', ')}`, m);
     }
@@ -243,6 +256,94 @@ export class FecParser {
     this.runNet = 0;
   }
 
+  /**
+   * The fast path: the line `text[start, end)` checked in place, fields found with indexOf.
+   * A line that passes every check is summed and, for a customer line, becomes an entry
+   * without the other fields ever becoming strings; false (nothing changed) sends a blank
+   * line, or one with any problem, to the split path (`textLine`), which reports it.
+   */
+  private fastLine(t: string, start: number, end: number, k: FastColumns): boolean {
+    const h = this.header!;
+    if (start === end) return false;
+    const c0 = t.charCodeAt(start);
+    if (c0 === 32 || c0 === 9) return false;
+    const s = this.starts;
+    const e = this.ends;
+    const sep = this.sep;
+    let nf = 0;
+    let p = start;
+    s[0] = start;
+    for (;;) {
+      const q = t.indexOf(sep, p);
+      if (q < 0 || q >= end) {
+        e[nf++] = end;
+        break;
+      }
+      if (nf >= MAX_FAST_FIELDS) return false;
+      e[nf++] = q;
+      s[nf] = p = q + 1;
+    }
+    const fc = h.fieldCount;
+    if (nf !== fc && !(h.trailingEmpty && nf === fc - 1) && !(nf === fc + 1 && e[nf - 1] === s[nf - 1])) return false;
+    for (const i of k.mandatory) if (blankAt(t, s[i]!, e[i]!)) return false;
+    const ecritureDate = dateAt(t, s[k.ecritureDate]!, e[k.ecritureDate]!);
+    if (ecritureDate < 0) return false;
+    for (const i of k.dates) if (dateAt(t, s[i]!, e[i]!) < 0) return false;
+    const ds = s[k.debit]!;
+    const de = e[k.debit]!;
+    const cs = s[k.credit]!;
+    const ce = e[k.credit]!;
+    if (blankAt(t, ds, de) || blankAt(t, cs, ce)) return false;
+    const d = amountAt(t, ds, de);
+    const cr = amountAt(t, cs, ce);
+    if (Number.isNaN(d) || Number.isNaN(cr) || (d === 0) === (cr === 0)) return false;
+    if (k.devise >= 0 && Number.isNaN(amountAt(t, s[k.devise]!, e[k.devise]!))) return false;
+    // Account: 3 digits first, nothing to trim at the end.
+    const as = s[k.account]!;
+    const ae = e[k.account]!;
+    if (ae - as < 3) return false;
+    const a0 = t.charCodeAt(as);
+    const a1 = t.charCodeAt(as + 1);
+    const a2 = t.charCodeAt(as + 2);
+    const al = t.charCodeAt(ae - 1);
+    if (a0 < 48 || a0 > 57 || a1 < 48 || a1 > 57 || a2 < 48 || a2 > 57 || al <= 32 || al >= 0x80) return false;
+    let receivable = false;
+    for (const prefix of this.prefixes) {
+      if (prefix.length <= ae - as && t.startsWith(prefix, as)) {
+        receivable = true;
+        break;
+      }
+    }
+    let pieceDate = 0;
+    if (receivable) {
+      pieceDate = k.pieceDate >= 0 ? dateAt(t, s[k.pieceDate]!, e[k.pieceDate]!) : 0;
+      if (pieceDate <= 0 && ecritureDate <= 0) return false; // no usable date: the split path reports it
+    }
+    // Every check passed: commit.
+    const line = this.lineNo;
+    this.dataLines++;
+    if (ecritureDate > 0) {
+      if (this.firstDate === 0 || ecritureDate < this.firstDate) this.firstDate = ecritureDate;
+      if (ecritureDate > this.lastDate) this.lastDate = ecritureDate;
+    }
+    // Entry balance, as in dataLine: the run's strings are made only when it changes.
+    const js = s[k.journal]!;
+    const je = e[k.journal]!;
+    const ns = s[k.num]!;
+    const ne = e[k.num]!;
+    const rj = this.runJournal;
+    const rn = this.runNum;
+    if (this.runLine === 0 || je - js !== rj.length || ne - ns !== rn.length || !t.startsWith(rj, js) || !t.startsWith(rn, ns)) {
+      this.flushRun();
+      this.runJournal = t.slice(js, je);
+      this.runNum = t.slice(ns, ne);
+      this.runLine = line;
+    }
+    this.runNet += d - cr;
+    if (receivable) this.customers.addRange(t, s, e, h, d - cr, ecritureDate, pieceDate, line);
+    return true;
+  }
+
   /** Checks that need the whole file: entry balances. */
   finish(): void {
     this.flushRun();
@@ -267,4 +368,40 @@ function startsWith3Digits(s: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+/** More fields than this on a line: the string path reads it. */
+const MAX_FAST_FIELDS = 40;
+
+/** Column indexes the fast path reads; null when it cannot be used (Montant/Sens layout, odd prefixes). */
+interface FastColumns {
+  readonly mandatory: readonly number[];
+  readonly dates: readonly number[];
+  readonly ecritureDate: number;
+  readonly pieceDate: number;
+  readonly debit: number;
+  readonly credit: number;
+  readonly devise: number;
+  readonly account: number;
+  readonly journal: number;
+  readonly num: number;
+}
+
+function fastColumns(h: FecHeader, prefixes: readonly string[]): FastColumns | null {
+  const c = h.columns;
+  if (!h.readable || h.montantSens || h.fieldCount + 1 > MAX_FAST_FIELDS) return null;
+  // eslint-disable-next-line no-control-regex
+  if (prefixes.some((p) => !/^[\x21-\x7e]*$/.test(p))) return null;
+  return {
+    mandatory: MANDATORY.map((n) => c[n]).filter((i) => i >= 0),
+    dates: OPTIONAL_DATES.map((n) => c[n]).filter((i) => i >= 0),
+    ecritureDate: c.EcritureDate,
+    pieceDate: c.PieceDate,
+    debit: c.Debit,
+    credit: c.Credit,
+    devise: c.Montantdevise,
+    account: c.CompteNum,
+    journal: c.JournalCode,
+    num: c.EcritureNum,
+  };
 }

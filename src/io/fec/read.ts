@@ -48,18 +48,12 @@ export async function readFec(file: InputFile, opts: FecReadOptions): Promise<Fe
       bytes += chunk.length;
       const buf: Buffer = rest === null || rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
       const cut = completeLinesEnd(buf);
-      if (cut > 0) {
-        const block = decoder.decode(buf.subarray(0, cut));
-        parser.feed(block.text, block.oddOffsets, block.latin1);
-      }
+      if (cut > 0) feedBlock(parser, decoder, buf.subarray(0, cut));
       // Copy the tail so the chunk it came from can be freed.
       rest = cut < buf.length ? Buffer.from(buf.subarray(cut)) : null;
       if (parser.stopped) break;
     }
-    if (rest !== null && rest.length > 0 && !parser.stopped) {
-      const block = decoder.decode(rest);
-      parser.feed(block.text, block.oddOffsets, block.latin1);
-    }
+    if (rest !== null && rest.length > 0 && !parser.stopped) feedBlock(parser, decoder, rest);
   } catch (e) {
     extra.push(error(readFailure(e), { file: file.display, line: 1 }));
     return { file, entries: [], problems: extra, lines: 0, usedLetters: new Map(), period: null, encoding: decoder.encoding };
@@ -93,6 +87,29 @@ export async function readFec(file: InputFile, opts: FecReadOptions): Promise<Fe
     period,
     encoding: decoder.encoding,
   };
+}
+
+/**
+ * Text pieces are kept under V8's large-object size: a 1 MB string would live in the large
+ * object space until a full GC, a 64 KB one dies young (and RSS stays low).
+ */
+const PIECE = 64 * 1024;
+
+/** One block of whole lines, decoded then parsed in pieces of whole lines; the bytes go along when offsets match. */
+function feedBlock(parser: FecParser, decoder: FecDecoder, raw: Buffer): void {
+  const buf = decoder.stripBom(raw);
+  for (let pos = 0; pos < buf.length; ) {
+    let end = buf.length;
+    // Only once the encoding is settled, so that pieces decide nothing the block would not.
+    if (end - pos > 2 * PIECE && decoder.encoding !== 'ascii') {
+      const cut = completeLinesEnd(buf.subarray(pos, pos + PIECE));
+      if (cut > 0) end = pos + cut;
+    }
+    const piece = buf.subarray(pos, end);
+    const block = decoder.decode(piece);
+    parser.feed(block.text, block.oddOffsets, block.latin1, block.bytes ? piece : null);
+    pos = end;
+  }
 }
 
 function readFailure(e: unknown): string {

@@ -15,6 +15,8 @@ export interface OpenDebit {
   residual: Cents;
   /** Position in age order (due date, date, file, line): the tie-break of every rule. */
   readonly rank: number;
+  /** Position in the caller's list of entries (`pos` of the input), -1 when not given. */
+  readonly pos: number;
 }
 
 export interface OpenCredit {
@@ -22,6 +24,8 @@ export interface OpenCredit {
   residual: Cents;
   /** Position in date order (date, file, line). */
   readonly rank: number;
+  /** Position in the caller's list of entries (`creditPos`), -1 when not given. */
+  readonly pos: number;
 }
 
 /** Total order on sources, independent of the order entries arrive in. */
@@ -49,18 +53,21 @@ export class CustomerBook {
 
   constructor(
     readonly customer: string,
-    debits: readonly { entry: LedgerEntry; dueDate: IsoDate }[],
+    debits: readonly { entry: LedgerEntry; dueDate: IsoDate; pos?: number }[],
     credits: readonly LedgerEntry[],
     /** At least the longest gap, in days, between a debit's date and its due date. */
     maxTermsDays: number,
     private readonly shifted: Map<string, IsoDate> = new Map(),
+    /** Where each credit sits in the caller's list (aligned with `credits`), to map results back without a Map. */
+    creditPos?: readonly number[],
   ) {
     const ds = [...debits].sort(
       (a, b) => compareText(a.dueDate, b.dueDate) || compareText(a.entry.date, b.entry.date) || compareSource(a.entry, b.entry),
     );
-    this.debits = ds.map((d, rank) => ({ entry: d.entry, dueDate: d.dueDate, residual: d.entry.amount, rank }));
-    const cs = [...credits].sort((a, b) => compareText(a.date, b.date) || compareSource(a, b));
-    this.credits = cs.map((entry, rank) => ({ entry, residual: entry.amount, rank }));
+    this.debits = ds.map((d, rank) => ({ entry: d.entry, dueDate: d.dueDate, residual: d.entry.amount, rank, pos: d.pos ?? -1 }));
+    const order = credits.map((_, i) => i);
+    order.sort((i, j) => compareText(credits[i]!.date, credits[j]!.date) || compareSource(credits[i]!, credits[j]!));
+    this.credits = order.map((i, rank) => ({ entry: credits[i]!, residual: credits[i]!.amount, rank, pos: creditPos?.[i] ?? -1 }));
     for (const d of this.debits) this.index(d);
     this.maxTermsDays = Math.max(0, maxTermsDays);
   }
