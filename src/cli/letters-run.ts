@@ -18,7 +18,7 @@ import { printAll, renderAll, sha256 } from '../letters/produce.js';
 import { loadTemplateSet, readLogo } from '../letters/template-files.js';
 import { compileTemplates } from '../letters/templates.js';
 import { checkOutDir, ensureOutDir, refuseExisting, writeAllOrNothing, type OutFile } from '../letters/write-files.js';
-import { InputError } from '../model/errors.js';
+import { EnvironmentError, InputError } from '../model/errors.js';
 import type { JournalEntry } from '../model/journal.js';
 import { formatAmount, formatEuroFr, parseAmount, type Cents } from '../model/money.js';
 import { hasErrors } from '../model/problems.js';
@@ -161,7 +161,11 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
   if (write) {
     await ensureOutDir(outDir, outShown);
     if (flags.dryRun) await writeAllOrNothing(outDir, outShown, files, async () => undefined);
-    else await withJournalLock(journalFile, (append) => writeAllOrNothing(outDir, outShown, files, () => append(entries)));
+    else {
+      await commitLetters(journalFile, journal.entries, entries, () => display(journalFile, io), (append) =>
+        writeAllOrNothing(outDir, outShown, files, () => append(entries)),
+      );
+    }
   }
 
   io.stdout.write(
@@ -177,6 +181,39 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
   const where = write ? ` in ${outShown}` : '';
   const what = flags.dryRun ? `dry run: ${views.length} letter(s) rendered${where}; nothing journalled` : `${views.length} letter(s) written${where} and journalled`;
   io.stderr.write(`dunning: ${what}\n`);
+}
+
+/**
+ * Writes the letters (`write`, which appends `entries` through `append`) under the journal's
+ * lock, unless another run has journalled anything for one of their customers since `before`
+ * was read: the plan was made from `before`, and printing takes a while. Checked under the
+ * lock, so two runs can never both send a letter; the second gets exit 3 and writes nothing.
+ */
+export async function commitLetters(
+  journalFile: string,
+  before: readonly JournalEntry[],
+  entries: readonly JournalEntry[],
+  shown: () => string,
+  write: (append: (entries: readonly JournalEntry[]) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  await withJournalLock(journalFile, async (append) => {
+    const now = await readJournal(journalFile);
+    const changed = changedCustomers(before, now.entries, new Set(entries.map((e) => e.customer)));
+    if (changed.length > 0) {
+      throw new EnvironmentError(
+        `the journal ${shown()} changed for ${changed.join(', ')} while the letters were printing (another run?); nothing was written: run again`,
+      );
+    }
+    await write(append);
+  });
+}
+
+/** Customers of `ours` with an entry in `after` that `before` did not have (by entry id). */
+export function changedCustomers(before: readonly JournalEntry[], after: readonly JournalEntry[], ours: ReadonlySet<string>): string[] {
+  const known = new Set(before.map((e) => e.id));
+  const changed = new Set<string>();
+  for (const e of after) if (!known.has(e.id) && ours.has(e.customer)) changed.add(e.customer);
+  return [...changed].sort();
 }
 
 function journalEntries(views: readonly LetterView[], files: readonly string[], sums: readonly string[], asOf: IsoDate, io: CliIo): JournalEntry[] {
