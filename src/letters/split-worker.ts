@@ -30,7 +30,8 @@ async function handle(req: SplitRequest): Promise<void> {
     }
     port.postMessage(reply, onlyWhole(transfer));
   } catch (e) {
-    port.postMessage({ id: req.id, ok: false, error: (e as Error).stack ?? String(e) } satisfies SplitReply);
+    // The message only: the CLI shows a stack with --debug, and this one would be the worker's.
+    port.postMessage({ id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) } satisfies SplitReply);
   }
 }
 

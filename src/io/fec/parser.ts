@@ -15,6 +15,8 @@ import { amountAt, blankAt, dateAt } from './ranges.js';
 export interface FecParserOptions {
   readonly receivablePrefixes: readonly string[];
   readonly salesJournals?: readonly string[];
+  /** false: every line through the split path (tests check both paths read alike). Default true. */
+  readonly fastPath?: boolean;
 }
 
 const AMOUNT_EXPECTED = 'an amount like 1234,56 (decimal comma, no thousands separator)';
@@ -43,6 +45,7 @@ export class FecParser {
   firstOddLine = 0;
 
   private readonly prefixes: readonly string[];
+  private readonly fastPath: boolean;
   private readonly balances = new Map<string, Balance>();
   private runJournal = '';
   private runNum = '';
@@ -58,6 +61,7 @@ export class FecParser {
     this.problems = new CappedProblems(file);
     this.customers = new CustomerEntries(file, opts.salesJournals, this.problems);
     this.prefixes = opts.receivablePrefixes;
+    this.fastPath = opts.fastPath ?? true;
   }
 
   get entries(): LedgerEntry[] {
@@ -138,7 +142,7 @@ export class FecParser {
     const h = parseHeader(raw, sep);
     this.header = h;
     this.sep = sep;
-    this.fast = fastColumns(h, this.prefixes);
+    this.fast = this.fastPath ? fastColumns(h, this.prefixes) : null;
     for (const m of h.missing) {
       this.problems.add(`missing:${m}`, 'error', 1, `found no "${m}" column in the header, expected the FEC columns ${FEC_COLUMNS.join(', ')}`, m);
     }

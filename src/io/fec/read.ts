@@ -17,6 +17,8 @@ export interface FecReadOptions {
   readonly receivablePrefixes: readonly string[];
   /** Sales journal codes from the config; undefined: codes starting with V or JournalLib containing "vente". */
   readonly salesJournals?: readonly string[];
+  /** See FecParserOptions.fastPath. */
+  readonly fastPath?: boolean;
 }
 
 export interface FecReadResult {
