@@ -173,8 +173,16 @@ export function buildLetter(input: LetterInput): LetterView {
     .flatMap((e) => (e.type === 'letter' ? [{ date: e.date, step: e.step as LetterStep, registered: e.step !== 'reminder' }] : []))
     .filter((l) => isLetterStep(l.step))
     .sort(byDate);
+  // Letters say each promise recalled "was not kept": only one whose date has passed and that
+  // concerned an invoice of this letter (or named none: logged without data files) qualifies;
+  // a promise still running, or about invoices since paid, was not broken.
+  const numbers = new Set(invoices.map((i) => i.number));
   const promises = past
-    .flatMap((e) => (e.type === 'promise' ? [{ date: e.date, until: e.until, amount: journalAmount(e.amount) }] : []))
+    .flatMap((e) =>
+      e.type === 'promise' && e.until < asOf && (e.invoices.length === 0 || e.invoices.some((r) => numbers.has(r.number)))
+        ? [{ date: e.date, until: e.until, amount: journalAmount(e.amount) }]
+        : [],
+    )
     .sort(byDate);
 
   const deadlineDays = formalNotice ? input.letters.formalNoticeDeadlineDays : input.letters.deadlineDays;

@@ -1,6 +1,9 @@
 /**
- * Calendar dates as ISO strings. Date arithmetic goes through date-fns on UTC-midnight Date
- * objects so that no time zone or DST shift can move a day.
+ * Calendar dates as ISO strings. Date arithmetic goes through date-fns, which works in the
+ * machine's local time: a day is handed to it as a local-midnight Date and read back from
+ * its local fields, so the calendar date is what date-fns computes on, in any time zone and
+ * across clock changes. (UTC-midnight Dates were wrong there: in Paris, adding days across
+ * the spring clock change lost one; west of UTC, a UTC midnight is the previous local day.)
  */
 import { addDays as fnsAddDays, differenceInCalendarDays, endOfMonth, isValid } from 'date-fns';
 import type { IsoDate } from './types.js';
@@ -35,16 +38,18 @@ export function parseCsvDate(s: string): IsoDate | null {
   return parseIsoDate(t);
 }
 
+/** Local midnight of the day (the form date-fns computes on). */
 export function toDate(d: IsoDate): Date {
-  return new Date(`${d}T00:00:00Z`);
+  return new Date(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
 }
 
+/** The local calendar day of `d`. */
 export function fromDate(d: Date): IsoDate {
   if (!isValid(d)) throw new RangeError('invalid date');
-  return d.toISOString().slice(0, 10) as IsoDate;
+  return localToday(d);
 }
 
-/** The local calendar date of `now` (the user's today), for `--as-of` defaults. */
+/** The local calendar date of `now` (the user's today, for `--as-of` defaults). */
 export function localToday(now: Date): IsoDate {
   const y = now.getFullYear();
   const m = String(now.getMonth() + 1).padStart(2, '0');

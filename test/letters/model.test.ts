@@ -46,6 +46,21 @@ describe('buildLetter', () => {
     expect(v!.lastCall?.date).toBe('2026-10-01');
   });
 
+  it('recalls as broken only the promises past their date about an invoice of the letter', () => {
+    const f1 = invoice('C1', 'F-1', 100, 100);
+    const promise = (date: string, until: string, numbers: string[]) =>
+      entry({ type: 'promise', customer: 'C1', date: d(date), until: d(until), invoices: numbers.map((number) => ({ number, key: '' })) } as never);
+    const journal = [
+      promise('2026-10-02', '2026-10-09', ['F-1']), // broken: recalled
+      promise('2026-10-03', '2026-10-10', []), // logged without data: every open invoice, recalled
+      promise('2026-11-01', '2026-12-10', ['F-9']), // still running on the as-of date
+      promise('2026-09-01', '2026-09-15', ['F-0']), // about another invoice (paid since)
+      promise('2026-11-15', '2026-11-22', ['F-1']), // ends on the as-of date: not broken yet
+    ];
+    const [v] = views([action('C1', 'formal_notice', [f1])], [customer('C1')], { journal });
+    expect(v!.promises.map((p) => p.until)).toEqual(['2026-10-09', '2026-10-10']);
+  });
+
   it('is English for an English customer and prints no country for France', () => {
     const [en, fr] = views(
       [action('C1', 'reminder', [invoice('C1', 'F-1', 100, 100)]), action('C2', 'reminder', [invoice('C2', 'F-2', 100, 100)])],

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, daysBetween, endOfMonthOf, formatDateFr, localToday, parseCsvDate, parseFecDate, parseIsoDate } from '../../src/model/dates.js';
 import type { IsoDate } from '../../src/model/types.js';
 
@@ -43,5 +44,59 @@ describe('date arithmetic', () => {
   });
   it('takes the local calendar date for today', () => {
     expect(localToday(new Date(2026, 10, 22, 23, 59))).toBe('2026-11-22');
+  });
+});
+
+/**
+ * date-fns computes in the machine's local time: the same days must come out in any zone,
+ * across clock changes (Paris: last Sundays of March and October; Santiago changes at
+ * midnight; New York is behind UTC, Auckland ahead of it, with opposite seasons).
+ */
+describe.each(['Europe/Paris', 'America/New_York', 'Pacific/Auckland', 'America/Santiago', 'Asia/Kolkata', 'UTC'])('date arithmetic in %s', (zone) => {
+  let saved: string | undefined;
+  beforeEach(() => {
+    saved = process.env.TZ;
+    process.env.TZ = zone;
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+
+  /** The reference: whole days on the UTC epoch, no Date arithmetic in any zone. */
+  const utcDay = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 86_400_000;
+  const fromUtcDay = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+
+  it('adds days and counts them across the clock changes', () => {
+    expect(addDays(d('2026-03-01'), 30)).toBe('2026-03-31');
+    expect(addDays(d('2026-03-29'), 1)).toBe('2026-03-30');
+    expect(addDays(d('2026-03-28'), 2)).toBe('2026-03-30');
+    expect(addDays(d('2026-10-24'), 2)).toBe('2026-10-26');
+    expect(addDays(d('2026-04-05'), -1)).toBe('2026-04-04');
+    expect(addDays(d('2026-09-06'), 1)).toBe('2026-09-07'); // Santiago: clocks go forward at midnight
+    expect(daysBetween(d('2026-03-28'), d('2026-03-30'))).toBe(2);
+    expect(daysBetween(d('2026-10-24'), d('2026-10-26'))).toBe(2);
+  });
+
+  it('finds the end of a month on its first and last days', () => {
+    expect(endOfMonthOf(d('2026-04-01'))).toBe('2026-04-30');
+    expect(endOfMonthOf(d('2026-03-31'))).toBe('2026-03-31');
+    expect(endOfMonthOf(d('2026-10-01'))).toBe('2026-10-31');
+    expect(endOfMonthOf(d('2024-02-01'))).toBe('2024-02-29');
+  });
+
+  it('agrees with whole-day arithmetic on the UTC epoch, for any day and any count', () => {
+    const day = fc.integer({ min: utcDay('1990-01-01'), max: utcDay('2060-12-31') }).map(fromUtcDay);
+    fc.assert(
+      fc.property(day, fc.integer({ min: -800, max: 800 }), (s, n) => {
+        const a = d(s);
+        const b = addDays(a, n);
+        expect(b).toBe(fromUtcDay(utcDay(s) + n));
+        expect(daysBetween(a, b)).toBe(n);
+        const [y, m] = [+s.slice(0, 4), +s.slice(5, 7)];
+        expect(endOfMonthOf(a)).toBe(fromUtcDay(Date.UTC(y, m, 0) / 86_400_000));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
