@@ -1,6 +1,6 @@
 /**
- * `dunning log …`: records in the journal what was done (calls) and learnt (promises,
- * disputes, holds, notes). Prints one confirmation line on stderr and nothing on stdout (quiet
+ * `dunning log …`: records in the journal what was done (calls, the litigation dossier) and
+ * learnt (promises, disputes, holds, notes). Prints one confirmation line on stderr and nothing on stdout (quiet
  * for scripts), or the entry as JSON on stdout with `--format json`.
  * With data files (flags or config) the ids are checked and the invoices filled with their
  * keys; without, the numbers are stored as typed (see cli/log-data.ts).
@@ -47,7 +47,7 @@ function untilFlag(flags: LogFlags, date: IsoDate, io: CliIo): IsoDate {
   return until;
 }
 
-/** The invoices of a customer entry: `--invoice` (checked), else every open (call: overdue) one. */
+/** The invoices of a customer entry: `--invoice` (checked), else every open (call, litigation: overdue) one. */
 function customerRefs(data: LogData | null, customer: string, flags: LogFlags, date: IsoDate, overdueOnly: boolean): DocRef[] {
   if (!data) return (flags.invoice ?? []).map((number) => ({ number, key: '' }));
   checkCustomer(data, customer);
@@ -75,7 +75,7 @@ async function run(io: CliIo, flags: LogFlags, make: (date: IsoDate, data: LogDa
 }
 
 export function registerLog(program: Command, io: CliIo, _setExit: SetExit): void {
-  const log = program.command('log').description('record a call, a promise, a dispute, a hold or a note in the journal');
+  const log = program.command('log').description('record a call, a promise, a dispute, a hold, a litigation dossier or a note in the journal');
 
   const invoiceOpt = '--invoice <numbers...>';
   common(
@@ -157,6 +157,15 @@ export function registerLog(program: Command, io: CliIo, _setExit: SetExit): voi
       }
       throw new InputError(`hold: found ${JSON.stringify(target)}, expected a customer id or an invoice number of the books`);
     }),
+  );
+
+  common(
+    log
+      .command('litigation <customer>')
+      .description('the litigation dossier was handed over (collection agency, bailiff, lawyer): the last step, nothing more is planned for its invoices')
+      .option(invoiceOpt, 'the invoices in the dossier (default: every invoice of the customer overdue on that date)'),
+  ).action((customer: string, flags: LogFlags) =>
+    run(io, flags, (date, data) => ({ type: 'litigation', customer, invoices: customerRefs(data, customer, flags, date, true) })),
   );
 
   common(log.command('note <customer> <text>').description('a free note about a customer')).action((customer: string, text: string, flags: LogFlags) =>

@@ -15,7 +15,7 @@ export interface JournalRead {
   readonly problems: Problem[];
 }
 
-const TYPES = ['call', 'letter', 'promise', 'dispute', 'resolve', 'hold', 'note'] as const;
+const TYPES = ['call', 'letter', 'promise', 'dispute', 'resolve', 'hold', 'note', 'litigation'] as const;
 const OUTCOMES = ['reached', 'no_answer', 'promise'];
 
 /**

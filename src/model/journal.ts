@@ -1,5 +1,6 @@
 /**
- * The journal: an append-only JSON Lines file of what was done (calls, letters) and what was
+ * The journal: an append-only JSON Lines file of what was done (calls, letters, the litigation
+ * dossier handed over) and what was
  * learnt (promises, disputes, holds, notes). One object per line; `v` is the format version.
  * Read and written by io/journal.ts; interpreted by policy/.
  */
@@ -41,6 +42,8 @@ export type JournalEntry =
   | (Base & { readonly type: 'dispute' })
   | (Base & { readonly type: 'resolve' })
   | (Base & { readonly type: 'hold'; readonly until: IsoDate; readonly scope: 'customer' | 'invoice' })
-  | (Base & { readonly type: 'note' });
+  | (Base & { readonly type: 'note' })
+  /** The last step done: the dossier went to a collection agency, a bailiff or a lawyer. */
+  | (Base & { readonly type: 'litigation' });
 
 export type JournalEntryType = JournalEntry['type'];

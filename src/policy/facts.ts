@@ -72,6 +72,9 @@ export function collectFacts(
         case 'letter':
           f.steps.push({ step: e.step, date: e.date, file: e.file });
           break;
+        case 'litigation':
+          f.steps.push({ step: 'litigation', date: e.date });
+          break;
         case 'promise':
           f.promises.push({ date: e.date, until: e.until, ...(e.amount ? { amount: e.amount } : {}) });
           break;

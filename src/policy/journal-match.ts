@@ -86,6 +86,9 @@ function holdTarget(index: InvoiceIndex, e: JournalEntry): KnownInvoice[] | null
   return m.length ? m : null;
 }
 
+/** Entry types that, naming no invoice, concern the invoices overdue on their date (not every open one). */
+const OVERDUE_ONLY: ReadonlySet<JournalEntry['type']> = new Set(['call', 'litigation']);
+
 export function matchEntry(index: InvoiceIndex, e: JournalEntry): EntryMatch {
   if (e.type === 'note') return { invoices: [], unmatched: [] };
   if (e.type === 'hold' && e.scope === 'customer') {
@@ -94,7 +97,7 @@ export function matchEntry(index: InvoiceIndex, e: JournalEntry): EntryMatch {
   if (e.invoices.length === 0) {
     const all = index.byCustomer.get(e.customer) ?? [];
     const open = all.filter(
-      (i) => i.entry.date <= e.date && residualOn(index, i, e.date) > 0 && (e.type !== 'call' || i.dueDate < e.date),
+      (i) => i.entry.date <= e.date && residualOn(index, i, e.date) > 0 && (!OVERDUE_ONLY.has(e.type) || i.dueDate < e.date),
     );
     return { invoices: open, unmatched: [] };
   }

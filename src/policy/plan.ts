@@ -46,6 +46,7 @@ export function lastDone(steps: readonly StepDone[]): StepDone | null {
 
 function describeDone(s: StepDone): string {
   if (s.step === 'call') return `call done ${s.date} (journal${s.outcome ? `, outcome ${s.outcome}` : ''})`;
+  if (s.step === 'litigation') return `litigation done ${s.date} (journal: dossier handed over)`;
   return `${s.step} done ${s.date} (journal, letter ${s.file ?? ''})`.replace(/, letter \)$/, ')');
 }
 
@@ -149,7 +150,9 @@ export function planDunning({ rec, customers, journal, policy, asOf }: PlanInput
   const actions: ScanAction[] = [];
   const byCustomer = new Map<string, ScanInvoice[]>();
   for (const inv of invoices) {
-    if (inv.blocked) continue;
+    // A blocked invoice waits; one whose dossier was handed over (litigation done) is in the
+    // hands of the agency or lawyer: neither rides along in the customer's next action.
+    if (inv.blocked || inv.lastStep === 'litigation') continue;
     const list = byCustomer.get(inv.customer);
     if (list) list.push(inv);
     else byCustomer.set(inv.customer, [inv]);

@@ -162,11 +162,26 @@ describe('log', () => {
     [['promise', 'C1', ...D, '--until', '2026-10-01'], 'dunning: --until: found "2026-10-01", expected a date on or after the entry\'s date 2026-10-18\n'],
     [['promise', 'C1', ...D, '--until', '2026-11-01', '--amount', '1.234'], 'dunning: --amount: found "1.234", expected an unambiguous amount: set "decimal" to "comma" or "dot" in the config\n'],
     [['call', 'C1', '--date', '18/10/2026'], 'dunning: --date: found "18/10/2026", expected a date YYYY-MM-DD\n'],
+    [['litigation', 'C9', ...D], 'dunning: customer: found "C9", expected a customer id of the books or the customers file\n'],
   ])('log %j: exit 2, nothing written', async (args, message) => {
     const r = await dunning(['log', ...args, ...IN], dir);
     expect(r.stderr).toBe(message);
     expect(r.code).toBe(2);
     expect(journalText()).toBe('');
+  });
+
+  it('litigation: the dossier of the overdue invoices is logged; the scan plans nothing more for them', async () => {
+    const logged = await dunning(['log', 'litigation', 'C1', '--date', '2026-10-20', '--note', 'Dossier transmis à Maître Durand', '--format', 'json', ...IN], dir);
+    expect(logged.code).toBe(0);
+    expect(logged.stderr).toBe(`logged litigation for C1 on 2026-10-20 (F2026-001) in ${path.join('.dunning', 'journal.jsonl')}\n`);
+    // F2026-001 (due 2026-10-15) is overdue on 2026-10-20; F2026-002 (due 2026-11-09) is not yet.
+    expect(JSON.parse(logged.stdout)).toMatchObject({ type: 'litigation', customer: 'C1', date: '2026-10-20', invoices: [{ number: 'F2026-001' }], note: 'Dossier transmis à Maître Durand' });
+    const scan = JSON.parse((await dunning(['scan', '--as-of', '2026-11-20', '--format', 'json', ...IN], dir)).stdout);
+    const f1 = scan.invoices.find((i: { number: string }) => i.number === 'F2026-001');
+    expect(f1).toMatchObject({ lastStep: 'litigation', lastStepDate: '2026-10-20', nextStep: null, nextStepDate: null, blocked: null });
+    expect(scan.actions).toEqual([{ customer: 'C1', step: 'call', invoices: ['F2026-002'], amount: '300.00' }]);
+    const history = await dunning(['history', 'C1'], dir);
+    expect(history.stdout).toContain('litigation');
   });
 
   it('an invoice number of two customers needs --customer', async () => {

@@ -86,5 +86,6 @@ export const promise = (date: string, customer: string, until: string, invoices:
   ({ ...base(date, customer, invoices), type: 'promise', until: d(until) });
 export const hold = (date: string, customer: string, until: string, scope: 'customer' | 'invoice', invoices: Refs = []): JournalEntry =>
   ({ ...base(date, customer, invoices), type: 'hold', until: d(until), scope });
+export const litigation = (date: string, customer: string, invoices: Refs = []): JournalEntry => ({ ...base(date, customer, invoices), type: 'litigation' });
 export const dispute = (date: string, customer: string, invoices: Refs): JournalEntry => ({ ...base(date, customer, invoices), type: 'dispute' });
 export const resolve = (date: string, customer: string, invoices: Refs): JournalEntry => ({ ...base(date, customer, invoices), type: 'resolve' });

@@ -3,7 +3,7 @@ import type { JournalEntry } from '../../src/model/journal.js';
 import type { Reconciliation } from '../../src/model/reconciliation.js';
 import { planDunning } from '../../src/policy/plan.js';
 import { DEFAULT_POLICY, type Policy } from '../../src/policy/steps.js';
-import { call, customer, customers, d, invoice, letter, rec } from './builders.js';
+import { call, customer, customers, d, invoice, letter, litigation, rec } from './builders.js';
 
 const F1 = invoice({ ref: 'F1', customer: 'C1', date: '2026-09-15', amount: 120000 }); // due 2026-10-15
 
@@ -41,9 +41,12 @@ describe('step transitions with the default delays', () => {
     expect(plan(j, '2026-11-14').invoices[0]).toMatchObject({ nextStep: 'litigation', nextStepDate: '2026-11-29' });
     expect(plan(j, '2026-11-29').actions[0]?.step).toBe('litigation');
 
-    j.push(letter('2026-11-29', 'C1', 'litigation', [F1]));
+    expect(plan(j, '2026-12-05').actions[0]?.step).toBe('litigation'); // every day until it is logged
+
+    j.push(litigation('2026-12-02', 'C1', [F1])); // `dunning log litigation C1 --date 2026-12-02`
     const end = plan(j, '2026-12-31');
-    expect(end.invoices[0]).toMatchObject({ lastStep: 'litigation', lastStepDate: '2026-11-29', nextStep: null, nextStepDate: null, blocked: null });
+    expect(end.invoices[0]).toMatchObject({ lastStep: 'litigation', lastStepDate: '2026-12-02', nextStep: null, nextStepDate: null, blocked: null });
+    expect(end.invoices[0]!.explain).toContain('litigation done 2026-12-02 (journal: dossier handed over)');
     expect(end.actions).toEqual([]);
   });
 
@@ -135,6 +138,20 @@ describe('actions', () => {
     const p = plan(j, '2026-11-10', r);
     expect(p.invoices.find((i) => i.number === 'F2')?.nextStepDate).toBe('2026-11-12');
     expect(p.actions[0]!.invoices.map((i) => i.number)).toEqual(['F1', 'F2']);
+  });
+
+  it('a litigation logged without invoices takes the overdue ones; a later invoice starts its own chain', () => {
+    const j = [call('2026-10-20', 'C1', [F1]), letter('2026-10-27', 'C1', 'reminder', [F1]), letter('2026-11-04', 'C1', 'registered_reminder', [F1])];
+    j.push(letter('2026-11-12', 'C1', 'formal_notice', [F1]), litigation('2026-11-27', 'C1'));
+    // On 2026-11-27, F1 and F2 (due 2026-11-09) are overdue and go in the dossier; F3 (due 2026-12-10) is not.
+    const p = plan(j, '2026-12-14', r);
+    expect(p.invoices.map((i) => [i.number, i.lastStep, i.nextStep])).toEqual([
+      ['F1', 'litigation', null],
+      ['F2', 'litigation', null],
+      ['F3', null, 'call'],
+    ]);
+    // F1 and F2 are with the lawyer: they do not ride along in the call about F3.
+    expect(p.actions.map((a) => [a.step, a.invoices.map((i) => i.number)])).toEqual([['call', ['F3']]]);
   });
 
   it('a new invoice of a customer at formal notice starts at the call', () => {
