@@ -167,22 +167,21 @@ export function buildLetter(input: LetterInput): LetterView {
   const interest = sum(invoices.map((i) => i.interest ?? ZERO));
   const indemnity = sum(invoices.map((i) => i.indemnity ?? ZERO));
 
-  const past = input.journal.filter((e) => e.date <= asOf && e.customer === action.customer);
+  // What a letter recalls (calls, earlier letters, broken promises) must be about its invoices:
+  // an entry naming at least one of them, or naming none (logged without data files). A call
+  // about an invoice paid since is not part of this debt's story.
+  const numbers = new Set(invoices.map((i) => i.number));
+  const past = input.journal.filter(
+    (e) => e.date <= asOf && e.customer === action.customer && (e.invoices.length === 0 || e.invoices.some((r) => numbers.has(r.number))),
+  );
   const calls = past.flatMap((e) => (e.type === 'call' ? [{ date: e.date, outcome: e.outcome ?? null }] : [])).sort(byDate);
   const letters = past
     .flatMap((e) => (e.type === 'letter' ? [{ date: e.date, step: e.step as LetterStep, registered: e.step !== 'reminder' }] : []))
     .filter((l) => isLetterStep(l.step))
     .sort(byDate);
-  // Letters say each promise recalled "was not kept": only one whose date has passed and that
-  // concerned an invoice of this letter (or named none: logged without data files) qualifies;
-  // a promise still running, or about invoices since paid, was not broken.
-  const numbers = new Set(invoices.map((i) => i.number));
+  // Letters say each promise recalled "was not kept": only one whose date has passed qualifies.
   const promises = past
-    .flatMap((e) =>
-      e.type === 'promise' && e.until < asOf && (e.invoices.length === 0 || e.invoices.some((r) => numbers.has(r.number)))
-        ? [{ date: e.date, until: e.until, amount: journalAmount(e.amount) }]
-        : [],
-    )
+    .flatMap((e) => (e.type === 'promise' && e.until < asOf ? [{ date: e.date, until: e.until, amount: journalAmount(e.amount) }] : []))
     .sort(byDate);
 
   const deadlineDays = formalNotice ? input.letters.formalNoticeDeadlineDays : input.letters.deadlineDays;

@@ -46,6 +46,20 @@ describe('buildLetter', () => {
     expect(v!.lastCall?.date).toBe('2026-10-01');
   });
 
+  it('recalls only the calls and letters about an invoice of the letter (or naming none)', () => {
+    const refs = (...numbers: string[]) => numbers.map((number) => ({ number, key: '' }));
+    const journal = [
+      entry({ type: 'letter', customer: 'C1', date: d('2026-09-01'), step: 'reminder', file: 'x', amount: '1.00', invoices: refs('F-0') } as never), // about F-0, paid since
+      entry({ type: 'letter', customer: 'C1', date: d('2026-10-10'), step: 'reminder', file: 'y', amount: '1.00', invoices: refs('F-0', 'F-1') } as never),
+      entry({ type: 'call', customer: 'C1', date: d('2026-08-20'), outcome: 'reached', invoices: refs('F-0') } as never),
+      entry({ type: 'call', customer: 'C1', date: d('2026-10-01'), outcome: 'no_answer', invoices: refs('F-1') } as never),
+      entry({ type: 'call', customer: 'C1', date: d('2026-10-03'), outcome: 'reached', invoices: [] } as never), // logged without data
+    ];
+    const [v] = views([action('C1', 'registered_reminder', [invoice('C1', 'F-1', 100, 100)])], [customer('C1')], { journal });
+    expect(v!.firstLetter?.date).toBe('2026-10-10');
+    expect(v!.calls.map((c) => c.date)).toEqual(['2026-10-01', '2026-10-03']);
+  });
+
   it('recalls as broken only the promises past their date about an invoice of the letter', () => {
     const f1 = invoice('C1', 'F-1', 100, 100);
     const promise = (date: string, until: string, numbers: string[]) =>
