@@ -47,8 +47,10 @@ export function matchHeaders(
   { kind, fields: spec }: ColumnSpec,
   configured: Readonly<Record<string, string>> | undefined,
   file: string,
+  /** The header row's line: blank lines may come before it. */
+  line = 1,
 ): ColumnMatch {
-  const where: Source = { file, line: 1 };
+  const where: Source = { file, line };
   const problems: Problem[] = [];
   const columns = new Map<string, number>();
   const taken = new Set<number>();

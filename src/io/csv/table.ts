@@ -170,7 +170,7 @@ export function parseCsvTable(text: string, file: string, spec: ColumnSpec, opts
   while (records.length > 0 && blank(records[0]!)) records.shift();
   const header = records.shift();
   if (!header) return { value: null, problems };
-  const match = matchHeaders(header.values, spec, opts.columns, file);
+  const match = matchHeaders(header.values, spec, opts.columns, file, header.line);
   problems.push(...match.problems);
   if (match.problems.some((p) => p.severity === 'error')) return { value: null, problems };
   const width = header.values.length;

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { InputFile } from '../books.js';
-import { error, foundExpected, warning } from '../../model/problems.js';
+import { error, foundExpected, hasErrors, warning } from '../../model/problems.js';
 import type { IsoDate, LedgerEntry, Problem } from '../../model/types.js';
 import { FecDecoder, type FecEncoding } from './decode.js';
 import { FEC_COLUMNS } from './header.js';
@@ -62,10 +62,15 @@ export async function readFec(file: InputFile, opts: FecReadOptions): Promise<Fe
   }
   parser.finish();
   const where = { file: file.display, line: 1 };
-  if (bytes === 0) {
+  // A file of a BOM alone has bytes but no line: empty all the same.
+  if (bytes === 0 || parser.lineNo === 0) {
     extra.push(error(foundExpected('', `a FEC: a header line (${FEC_COLUMNS.slice(0, 3).join(', ')}…) then the entries; the file is empty`), where));
   } else if (parser.header !== null && !parser.stopped && parser.dataLines === 0) {
     extra.push(error(foundExpected('only the header line', 'FEC entries after the header'), where));
+  } else if (parser.dataLines > 0 && parser.entries.length === 0 && !hasErrors(parser.problems.list)) {
+    // Else every report would show nothing owed, exit 0: customers booked on other accounts.
+    const prefixes = opts.receivablePrefixes.join(', ');
+    extra.push(warning(foundExpected('no customer line', `lines on a receivable account (CompteNum starting with ${prefixes}) with an amount: set "receivablePrefixes" in the config if customers are booked elsewhere`), where, 'CompteNum'));
   }
   if (parser.oddLines > 0) {
     const n = parser.oddLines;

@@ -87,4 +87,11 @@ describe('leading blank lines', () => {
     expect(t.problems).toEqual([]);
     expect(t.value!.rows.map((r) => r.line)).toEqual([4]);
   });
+
+  it('reports a missing column on the header row itself, not on line 1', () => {
+    const t = parseCsvTable('\n\nnumber;customer;date\nF1;C1;2026-01-02\n', 'i.csv', INVOICE_COLUMNS, {});
+    expect(t.value).toBeNull();
+    expect(t.problems.map((p) => [p.severity, p.source])).toEqual([['error', { file: 'i.csv', line: 3 }]]);
+    expect(t.problems[0]!.message).toMatch(/^missing required column amount /);
+  });
 });

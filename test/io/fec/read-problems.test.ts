@@ -84,6 +84,22 @@ describe('readFec errors', () => {
     expect(r.problems).toEqual([{ severity: 'error', source: at(1), message: expect.stringMatching(/^found "", expected a FEC: a header line .* the file is empty$/) }]);
   });
 
+  test('a file holding only a UTF-8 BOM is empty too, not a FEC without problems', async () => {
+    const r = await readText(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(r.problems).toEqual([{ severity: 'error', source: at(1), message: expect.stringMatching(/^found "", expected a FEC: a header line .* the file is empty$/) }]);
+  });
+
+  test('no line on a receivable account: a warning naming the prefixes, not a silent empty ledger', async () => {
+    const rows = sale({}).map((x) => (x.CompteNum === '411000' ? { ...x, CompteNum: '416000' } : x));
+    const r = await readText(fecText(rows));
+    expect(r.entries).toEqual([]);
+    expect(r.problems).toEqual([
+      { severity: 'warning', source: at(1), field: 'CompteNum', message: expect.stringMatching(/^found "no customer line", expected lines on a receivable account \(CompteNum starting with 411\)/) },
+    ]);
+    // The same file read with the prefix that fits: no warning.
+    expect((await readText(fecText(rows), { receivablePrefixes: ['416'] })).problems).toEqual([]);
+  });
+
   test('a header and nothing else', async () => {
     const r = await readText(fecText([]));
     expect(r.problems).toEqual([{ severity: 'error', source: at(1), message: 'found "only the header line", expected FEC entries after the header' }]);
