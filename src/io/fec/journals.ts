@@ -4,7 +4,9 @@
  */
 import { fold } from './values.js';
 
-const OPENING_CODES = new Set(['an', 'ano', 'ran', 'anc', 'a-nouveaux']);
+const OPENING_CODES = new Set(['an', 'ano', 'ran', 'anc', 'a-nouveaux', 'ouv']);
+/** In a folded JournalLib: "A nouveaux", "Report à nouveau", "Ouverture", "Bilan d'ouverture". */
+const OPENING_NAME = /nouveau|ouverture/;
 
 export class JournalKinds {
   private readonly cache = new Map<string, { opening: boolean; sales: boolean }>();
@@ -21,7 +23,7 @@ export class JournalKinds {
     if (!k) {
       const c = code.trim().toLowerCase();
       const n = fold(name);
-      const opening = OPENING_CODES.has(c) || n.includes('nouveau');
+      const opening = OPENING_CODES.has(c) || OPENING_NAME.test(n);
       const sales = this.salesCodes ? this.salesCodes.has(c) : c.startsWith('v') || n.includes('vente');
       this.cache.set(key, (k = { opening, sales }));
     }

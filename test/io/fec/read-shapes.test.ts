@@ -94,10 +94,11 @@ describe('readFec: kinds and journals', () => {
     expect(r.entries.map((e) => [e.side, e.kind, e.amount])).toEqual([['credit', 'payment', 3000], ['debit', 'invoice', 1200]]);
   });
 
-  test('opening entries: journal AN, ANO, RAN, ANC, A-NOUVEAUX or a JournalLib with "nouveau"', async () => {
+  test('opening entries: journal AN, ANO, RAN, ANC, A-NOUVEAUX, OUV or a JournalLib with "nouveau" or "ouverture"', async () => {
     const cases: [string, string, boolean][] = [
       ['AN', 'x', true], ['ano', 'x', true], ['RAN', 'x', true], ['ANC', 'x', true], ['A-NOUVEAUX', 'x', true],
       ['AD', 'A Nouveaux Détaillés', true], ['OD', 'Report à-nouveau', true], ['VT', 'Ventes', false], ['ANX', 'Annexe', false],
+      ['OUV', 'x', true], ['BO', "Bilan d'ouverture", true], ['JO', 'Écritures d’OUVERTURE', true], ['OUT', 'Outillage', false],
     ];
     for (const [code, lib, opening] of cases) {
       const r = await readText(fecText(sale({ journal: code, journalLib: lib })));
