@@ -13,6 +13,7 @@ import type { CsvReadOptions } from './csv/options.js';
 import { readPaymentsCsv } from './csv/payments.js';
 import { mergeFecYears } from './fec/merge.js';
 import { readFec, type FecReadResult } from './fec/read.js';
+import { capProblems } from './problem-cap.js';
 
 export interface InputFile {
   /** Absolute path, to open. */
@@ -51,9 +52,11 @@ export async function loadBooks(files: InputFiles, config: Config): Promise<Chec
     files.payments ? readPaymentsCsv(files.payments, opts('payments')) : EMPTY,
     files.customers ? readCustomersCsv(files.customers, opts('customers')) : EMPTY,
   ]);
-  for (const r of [fec, invoices, payments, customers]) problems.push(...r.problems);
+  // The FEC reader caps its problems as it streams; the CSV ones and the cross-checks here.
+  problems.push(...fec.problems);
+  for (const r of [invoices, payments, customers]) problems.push(...capProblems(r.problems));
   const entries = [...fec.value, ...invoices.value, ...payments.value];
-  problems.push(...crossCheck(invoices.value, payments.value, customers.value, files, fec.value));
+  problems.push(...capProblems(crossCheck(invoices.value, payments.value, customers.value, files, fec.value)));
   return { value: { entries, customers: customerMap(customers.value, entries) }, problems };
 }
 

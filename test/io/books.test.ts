@@ -67,6 +67,21 @@ describe('loadBooks from CSV', () => {
     ]);
   });
 
+  it('lists a systematic problem on its first 50 lines, then one summary with the total', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `F${i};C1;2026-13-${String((i % 28) + 1).padStart(2, '0')};10,00;ACME\n`).join('');
+    const pays = Array.from({ length: 60 }, (_, i) => `P${i};C9;2026-01-20;10\n`).join('');
+    const r = await loadBooks(
+      files({ invoices: 'number;customer;date;amount;customer_name\n' + rows, payments: 'id;customer;date;amount\n' + pays, customers: 'id;name\nC1;ACME\n' }),
+      config(),
+    );
+    const dates = r.problems.filter((p) => p.source?.file === 'invoices.csv' && p.field === 'date');
+    expect(dates).toHaveLength(51);
+    expect(dates[50]).toMatchObject({ severity: 'error', source: { file: 'invoices.csv', line: 52 }, message: 'found this problem on 120 lines in all, 70 more from this line on; only the first 50 are listed' });
+    const unknown = r.problems.filter((p) => p.source?.file === 'payments.csv' && p.field === 'customer');
+    expect(unknown).toHaveLength(51);
+    expect(unknown[50]!.message).toBe('found this problem on 60 lines in all, 10 more from this line on; only the first 50 are listed');
+  });
+
   it('reports a missing file and an empty file by name, and still reads the others', async () => {
     const f = files({ payments: '', customers: 'id;name\nC1;A\n' });
     const r = await loadBooks({ ...f, invoices: { path: '/nonexistent/inv.csv', display: 'inv.csv' } }, config());

@@ -9,7 +9,7 @@ import type { IsoDate, LedgerEntry } from '../../model/types.js';
 import { hasLatin1Diff, latin1ToIso885915 } from './decode.js';
 import type { FecHeader } from './header.js';
 import { JournalKinds } from './journals.js';
-import type { CappedProblems } from './problem-cap.js';
+import type { CappedProblems } from '../problem-cap.js';
 import { dateNumToIso, isBlank, parseFecDateNum } from './values.js';
 import { blankAt, dateAt, mayTrim } from './ranges.js';
 

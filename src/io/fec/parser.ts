@@ -8,7 +8,7 @@ import { foundExpected } from '../../model/problems.js';
 import type { LedgerEntry } from '../../model/types.js';
 import { CustomerEntries } from './customer-entries.js';
 import { FEC_COLUMNS, fieldCountFits, headerSeparator, parseHeader, type FecHeader } from './header.js';
-import { CappedProblems } from './problem-cap.js';
+import { CappedProblems } from '../problem-cap.js';
 import { formatFecCents, isBlank, parseFecAmount, parseFecDateNum } from './values.js';
 import { amountAt, blankAt, dateAt } from './ranges.js';
 
