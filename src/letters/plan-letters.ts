@@ -4,10 +4,9 @@
  */
 import type { StepId } from '../config/schema.js';
 import type { JournalEntry } from '../model/journal.js';
-import type { Cents } from '../model/money.js';
 import type { ScanAction, ScanReport } from '../model/scan.js';
-import type { Customer, IsoDate } from '../model/types.js';
-import { buildLetter, isLetterStep, type Creditor, type InvoiceCharges, type LetterView } from './model.js';
+import type { Customer } from '../model/types.js';
+import { buildLetter, isLetterStep, type LetterInput, type LetterView } from './model.js';
 
 export interface LetterFilter {
   readonly customers: readonly string[];
@@ -28,15 +27,9 @@ export function needsCharges(actions: readonly ScanAction[], customers: Readonly
   return actions.some((a) => a.step === 'formal_notice' && (customers.get(a.customer)?.kind ?? 'business') === 'business');
 }
 
-export interface LetterContext {
+/** What every letter of a run shares: a LetterInput without its action, with every customer. */
+export interface LetterContext extends Omit<LetterInput, 'action' | 'customer'> {
   readonly customers: ReadonlyMap<string, Customer>;
-  readonly creditor: Creditor;
-  readonly logo: string | null;
-  readonly journal: readonly JournalEntry[];
-  readonly charges: ReadonlyMap<string, InvoiceCharges>;
-  readonly asOf: IsoDate;
-  readonly letters: { readonly deadlineDays: number; readonly formalNoticeDeadlineDays: number };
-  readonly indemnityPerInvoice: Cents;
 }
 
 export function letterViews(actions: readonly ScanAction[], ctx: LetterContext): LetterView[] {
