@@ -11,11 +11,13 @@ import { changedCustomers, commitLetters } from '../../src/cli/letters-run.js';
 import { readJournal, withJournalLock } from '../../src/io/journal.js';
 import { EnvironmentError } from '../../src/model/errors.js';
 import type { JournalEntry } from '../../src/model/journal.js';
+import type { IsoDate } from '../../src/model/types.js';
 
+const DAY = '2026-11-30' as IsoDate;
 const entry = (id: string, customer: string, type: 'letter' | 'note' = 'note'): JournalEntry =>
   type === 'letter'
-    ? { v: 1, id, date: '2026-11-30', recordedAt: '2026-11-30T08:00:00.000Z', customer, invoices: [{ number: 'F1', key: 'k1' }], type, step: 'reminder', file: `/out/${id}.pdf`, amount: '100.00' }
-    : { v: 1, id, date: '2026-11-30', recordedAt: '2026-11-30T08:00:00.000Z', customer, invoices: [], type };
+    ? { v: 1, id, date: DAY, recordedAt: '2026-11-30T08:00:00.000Z', customer, invoices: [{ number: 'F1', key: 'k1' }], type, step: 'reminder', file: `/out/${id}.pdf`, amount: '100.00' }
+    : { v: 1, id, date: DAY, recordedAt: '2026-11-30T08:00:00.000Z', customer, invoices: [], type };
 
 const journalFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'dunning-commit-')), 'journal.jsonl');
 const ids = async (file: string) => (await readJournal(file)).entries.map((e) => e.id);

@@ -5,6 +5,7 @@
 import type { Allocation, Reconciliation } from '../../src/model/reconciliation.js';
 import type { Cents } from '../../src/model/money.js';
 import type { Customer, CustomerKind, CustomerStatus, IsoDate, LedgerEntry } from '../../src/model/types.js';
+import { makeCustomer, makeEntry } from './ledger.js';
 
 export const day = (s: string) => s as IsoDate;
 
@@ -21,47 +22,12 @@ export function entry(p: {
 }): LedgerEntry {
   line += 1;
   const kind = p.kind ?? 'invoice';
-  return {
-    id: `books.csv:${line}`,
-    source: { file: 'books.csv', line },
-    customer: p.customer ?? 'C1',
-    customerName: `Name of ${p.customer ?? 'C1'}`,
-    account: '411000',
-    kind,
-    side: kind === 'invoice' ? 'debit' : 'credit',
-    amount: p.amount as Cents,
-    ref: p.ref,
-    date: day(p.date),
-    dueDate: p.dueDate ? day(p.dueDate) : null,
-    label: '',
-    journal: '',
-    entryNum: '',
-    letter: null,
-    letterDate: null,
-    explicitInvoice: null,
-    opening: p.opening ?? false,
-    currency: 'EUR',
-  };
+  const customer = p.customer ?? 'C1';
+  return makeEntry({ ...p, customer, customerName: `Name of ${customer}`, kind, side: kind === 'invoice' ? 'debit' : 'credit', file: 'books.csv', line });
 }
 
 export function customer(id: string, kind: CustomerKind = 'business', status: CustomerStatus = 'active'): Customer {
-  return {
-    id,
-    name: `Name of ${id}`,
-    address: [],
-    postcode: '',
-    city: '',
-    country: 'France',
-    email: '',
-    phone: '',
-    contact: '',
-    language: 'fr',
-    termsDays: null,
-    termsEndOfMonth: false,
-    kind,
-    status,
-    source: null,
-  };
+  return makeCustomer({ id, name: `Name of ${id}`, kind, status });
 }
 
 export function customers(...cs: Customer[]): ReadonlyMap<string, Customer> {

@@ -22,7 +22,19 @@ const lineArb = fc.record({
   creditNote: fc.boolean(),
 });
 
-function toEntries(lines: fc.infer<typeof lineArb>[]): LedgerEntry[] {
+interface LineSpec {
+  customer: string;
+  side: 'debit' | 'credit';
+  amount: number;
+  day: number;
+  ref: string;
+  label: string;
+  letter: string | null;
+  explicit: string | null;
+  creditNote: boolean;
+}
+
+function toEntries(lines: readonly LineSpec[]): LedgerEntry[] {
   return lines.map((l, i) => {
     const line = i + 2;
     const date = new Date(Date.UTC(2026, 0, l.day)).toISOString().slice(0, 10) as IsoDate;

@@ -2,7 +2,8 @@
 import type { JournalEntry } from '../../src/model/journal.js';
 import { cents, type Cents } from '../../src/model/money.js';
 import type { ScanAction, ScanInvoice } from '../../src/model/scan.js';
-import type { Customer, IsoDate, LedgerEntry } from '../../src/model/types.js';
+import type { Customer, IsoDate } from '../../src/model/types.js';
+import { makeCustomer, makeEntry } from '../helpers/ledger.js';
 import type { StepId } from '../../src/config/schema.js';
 import type { Creditor, InvoiceCharges, LetterView } from '../../src/letters/model.js';
 import { letterViews } from '../../src/letters/plan-letters.js';
@@ -24,50 +25,13 @@ export const CREDITOR: Creditor = {
 };
 
 export function customer(id: string, over: Partial<Customer> = {}): Customer {
-  return {
-    id,
-    name: `Client ${id}`,
-    address: ['3 place Bellecour'],
-    postcode: '69002',
-    city: 'Lyon',
-    country: 'France',
-    email: '',
-    phone: '',
-    contact: '',
-    language: 'fr',
-    termsDays: null,
-    termsEndOfMonth: false,
-    kind: 'business',
-    status: 'active',
-    source: null,
-    ...over,
-  };
+  return makeCustomer({ id, name: `Client ${id}`, address: ['3 place Bellecour'], postcode: '69002', city: 'Lyon', ...over });
 }
 
 let line = 1;
 export function invoice(customerId: string, number: string, amount: number, residual: number, date = '2026-08-01', due = '2026-08-31'): ScanInvoice {
   line++;
-  const entry: LedgerEntry = {
-    id: `inv.csv:${line}`,
-    source: { file: 'inv.csv', line },
-    customer: customerId,
-    customerName: `Client ${customerId}`,
-    account: '411',
-    kind: 'invoice',
-    side: 'debit',
-    amount: cents(amount),
-    ref: number,
-    date: d(date),
-    dueDate: d(due),
-    label: '',
-    journal: '',
-    entryNum: '',
-    letter: null,
-    letterDate: null,
-    explicitInvoice: null,
-    opening: false,
-    currency: 'EUR',
-  };
+  const entry = makeEntry({ file: 'inv.csv', line, customer: customerId, customerName: `Client ${customerId}`, account: '411', amount, ref: number, date, dueDate: due });
   return {
     customer: customerId,
     number,

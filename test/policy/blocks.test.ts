@@ -4,7 +4,7 @@ import type { Cents } from '../../src/model/money.js';
 import type { Reconciliation } from '../../src/model/reconciliation.js';
 import { planDunning } from '../../src/policy/plan.js';
 import { DEFAULT_POLICY } from '../../src/policy/steps.js';
-import { call, customer, customers, d, dispute, hold, invoice, letter, payment, promise, rec, resolve } from './builders.js';
+import { call, customer, customers, d, dispute, hold, invoice, payment, promise, rec, resolve } from './builders.js';
 
 const F1 = invoice({ ref: 'F1', customer: 'C1', date: '2026-09-15', amount: 120000 }); // due 2026-10-15, call due 10-18
 const F2 = invoice({ ref: 'F2', customer: 'C1', date: '2026-09-20', amount: 20000 }); // due 2026-10-20, call due 10-23

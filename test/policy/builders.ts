@@ -9,35 +9,15 @@ import type { Cents } from '../../src/model/money.js';
 import type { Allocation, DebitItem, Reconciliation } from '../../src/model/reconciliation.js';
 import type { Customer, CustomerStatus, IsoDate, LedgerEntry } from '../../src/model/types.js';
 import { docKey } from '../../src/policy/doc-key.js';
+import { makeCustomer, makeEntry } from '../helpers/ledger.js';
 
 export const d = (s: string) => s as IsoDate;
 
 let nextLine = 2;
 
 export function invoice(p: { ref: string; customer?: string; date: string; amount: number; dueDate?: string; line?: number; file?: string }): LedgerEntry {
-  const line = p.line ?? nextLine++;
-  const file = p.file ?? 'invoices.csv';
-  return {
-    id: `${file}:${line}`,
-    source: { file, line },
-    customer: p.customer ?? 'C1',
-    customerName: `Customer ${p.customer ?? 'C1'}`,
-    account: '411000',
-    kind: 'invoice',
-    side: 'debit',
-    amount: p.amount as Cents,
-    ref: p.ref,
-    date: d(p.date),
-    dueDate: p.dueDate ? d(p.dueDate) : null,
-    label: '',
-    journal: '',
-    entryNum: '',
-    letter: null,
-    letterDate: null,
-    explicitInvoice: null,
-    opening: false,
-    currency: 'EUR',
-  };
+  const customer = p.customer ?? 'C1';
+  return makeEntry({ ...p, customer, file: p.file ?? 'invoices.csv', line: p.line ?? nextLine++ });
 }
 
 export function payment(p: { customer?: string; date: string; amount: number }): LedgerEntry {
@@ -59,10 +39,7 @@ export function rec(
 }
 
 export function customer(id: string, status: CustomerStatus = 'active', extra: Partial<Customer> = {}): Customer {
-  return {
-    id, name: `Customer ${id}`, address: [], postcode: '', city: '', country: 'France', email: '', phone: '', contact: '',
-    language: 'fr', termsDays: null, termsEndOfMonth: false, kind: 'business', status, source: null, ...extra,
-  };
+  return makeCustomer({ id, status, ...extra });
 }
 
 export const customers = (...cs: Customer[]) => new Map(cs.map((c) => [c.id, c]));
