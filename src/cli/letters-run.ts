@@ -2,12 +2,13 @@
  * `dunning letters`: the letters due on the as-of date, as PDF files in --out (default
  * `letters/`), a manifest, and a journal entry per letter. All or nothing: files are
  * rendered into a temporary folder, moved into --out, then journalled; any failure leaves
- * neither files nor journal entries. See /tmp/readme-notes/letters.md for the rules chosen.
+ * neither files nor journal entries. README.md ("Letters") describes the rules chosen.
  */
 import path from 'node:path';
 import { STEP_IDS, type StepId } from '../config/schema.js';
 import { entryBase, readJournal, withJournalLock } from '../io/journal.js';
 import { reconcileAsOf } from '../ledger/as-of.js';
+import { addressProblems } from '../letters/address-fit.js';
 import { resolveBrowser } from '../letters/browser.js';
 import { combinedFileName, letterFileNames, MANIFEST_CSV, MANIFEST_JSON } from '../letters/file-names.js';
 import { manifestCsv, manifestJson, type Manifest } from '../letters/manifest.js';
@@ -112,6 +113,11 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
     letters: config.letters,
     indemnityPerInvoice: indemnityOf(config.interest.indemnity),
   });
+  const misfits = addressProblems(views, books.customers);
+  if (hasErrors(misfits)) {
+    const who = [...new Set(misfits.map((p) => p.source?.file ?? 'the books'))].join(', ');
+    throw new InputError(`recipient addresses too long for the envelope window: shorten them in ${who}; nothing was written`, misfits);
+  }
   const names = letterFileNames(views.map((v) => ({ asOf, step: v.step, customer: v.customer.id })));
   const html = renderAll(renderer, views); // template errors stop here, before a browser starts
 

@@ -136,6 +136,21 @@ describe('dunning letters', () => {
     expect(journalLines(dir)).toHaveLength(before);
   });
 
+  it('a recipient address too long for the envelope window is exit 2 with the customers file line, before anything is rendered', async () => {
+    const dir = sandbox();
+    edit(path.join(dir, 'data/customers.csv'), (s) => s.replace('12 rue de la République', 'Zone artisanale des Grandes Terres du Levant, lot 12'));
+    const before = journalLines(dir).length;
+    // A browser that does not exist: the check must stop the run before one is needed.
+    const r = await run(dir, ['--out', 'out'], { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('data/customers.csv:2: error: address: found "Zone artisanale des Grandes Terres du Levant, lot 12", 52 characters, expected at most 38');
+    expect(r.stderr).toContain('recipient addresses too long for the envelope window: shorten them in data/customers.csv; nothing was written');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(journalLines(dir)).toHaveLength(before);
+    // Another customer's letter is not held up by it.
+    expect((await run(dir, ['--dry-run', '--customer', 'C004'])).code).toBe(0);
+  });
+
   it('needs a creditor in the config (exit 2)', async () => {
     const dir = sandbox();
     edit(path.join(dir, 'dunning.config.json'), (s) => {
