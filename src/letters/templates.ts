@@ -41,16 +41,80 @@ const OUTCOME_LABELS: Record<Language, Record<string, string>> = {
   en: { reached: 'spoke with you', no_answer: 'no answer', promise: 'promise to pay' },
 };
 
-type HelperOptions = Handlebars.HelperOptions;
+type HelperOptions = Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
 const langOf = (o: HelperOptions): Language => ((o.data?.root as LetterView | undefined)?.language === 'en' ? 'en' : 'fr');
 
-const HELPERS: Record<string, (...args: any[]) => string> = {
-  money: (c: Cents, o: HelperOptions) => formatMoney(c, langOf(o)),
-  date: (d: IsoDate, o: HelperOptions) => formatLongDate(d, langOf(o)),
-  shortDate: (d: IsoDate) => formatShortDate(d),
-  plural: (n: number, one: string, many: string, o: HelperOptions) => plural(n, one, many, langOf(o)),
-  stepName: (s: string, o: HelperOptions) => STEP_LABELS[langOf(o)][s] ?? s,
-  outcome: (s: string | null, o: HelperOptions) => (s === null ? '' : (OUTCOME_LABELS[langOf(o)][s] ?? s)),
+/**
+ * A helper given a missing or wrong-typed argument (`{{money totals.residul}}`: strict mode
+ * does not check a helper's arguments, so it gets `undefined`). Carries the line Handlebars
+ * passes in `options.loc`; compileTemplates adds the template's file.
+ */
+class HelperArgumentError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | null,
+    readonly column: number | null,
+  ) {
+    super(message);
+  }
+}
+
+const shown = (v: unknown): string =>
+  v === undefined || v === null || typeof v === 'number' || typeof v === 'boolean'
+    ? String(v)
+    : typeof v === 'string'
+      ? JSON.stringify(v)
+      : Array.isArray(v)
+        ? 'a list'
+        : 'an object';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isIsoDate = (v: unknown): v is IsoDate => {
+  const m = typeof v === 'string' ? ISO_DATE.exec(v) : null;
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+};
+
+/** One argument a helper takes: what it must be, as the message says it. */
+interface Param {
+  readonly expected: string;
+  readonly ok: (v: unknown) => boolean;
+}
+const AMOUNT: Param = { expected: 'an amount', ok: (v) => Number.isSafeInteger(v) };
+const DATE: Param = { expected: 'a date', ok: isIsoDate };
+const COUNT: Param = { expected: 'a number', ok: (v) => Number.isSafeInteger(v) };
+const TEXT: Param = { expected: 'a text in quotes', ok: (v) => typeof v === 'string' };
+const oneOf = (what: string, labels: Record<string, string>, nullable = false): Param => ({
+  expected: `${what} (${Object.keys(labels).join(', ')}${nullable ? ', or null' : ''})`,
+  ok: (v) => (nullable && v === null) || (typeof v === 'string' && Object.hasOwn(labels, v)),
+});
+
+/** Checks the arguments (count and types) before `fn` formats them. */
+function helper(name: string, params: readonly Param[], fn: (args: any[], o: HelperOptions) => string): (...args: unknown[]) => string {
+  return (...all: unknown[]) => {
+    const o = all.at(-1) as HelperOptions;
+    const args = all.slice(0, -1);
+    const fail = (what: string): never => {
+      throw new HelperArgumentError(`${name}: ${what}`, o.loc?.start.line ?? null, o.loc?.start.column ?? null);
+    };
+    if (args.length !== params.length) {
+      fail(`found ${args.length} argument(s), expected ${params.length} (${params.map((p) => p.expected).join(', ')})`);
+    }
+    params.forEach((p, i) => {
+      if (!p.ok(args[i])) fail(`found ${shown(args[i])}, expected ${p.expected}`);
+    });
+    return fn(args, o);
+  };
+}
+
+const HELPERS: Record<string, (...args: unknown[]) => string> = {
+  money: helper('money', [AMOUNT], ([c], o) => formatMoney(c as Cents, langOf(o))),
+  date: helper('date', [DATE], ([d], o) => formatLongDate(d as IsoDate, langOf(o))),
+  shortDate: helper('shortDate', [DATE], ([d]) => formatShortDate(d as IsoDate)),
+  plural: helper('plural', [COUNT, TEXT, TEXT], ([n, one, many], o) => plural(n as number, one as string, many as string, langOf(o))),
+  stepName: helper('stepName', [oneOf('a step', STEP_LABELS.fr)], ([s], o) => STEP_LABELS[langOf(o)][s as string]!),
+  outcome: helper('outcome', [oneOf('a call outcome', OUTCOME_LABELS.fr, true)], ([s], o) => (s === null ? '' : OUTCOME_LABELS[langOf(o)][s as string]!)),
 };
 const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true]));
 const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true } as const;
@@ -60,6 +124,9 @@ type Tagged = Error & { [TAG]?: string };
 
 /** `"nme" not defined in [object Object] - 3:4` → `file:3: "nme" not defined (column 4)`. */
 function templateError(file: string, e: unknown): InputError {
+  if (e instanceof HelperArgumentError) {
+    return new InputError(`${file}${e.line === null ? '' : `:${e.line}`}: template error: ${e.message}${e.column === null ? '' : ` (column ${e.column})`}`);
+  }
   const msg = e instanceof Error ? e.message : String(e);
   const parse = /^Parse error on line (\d+):\n([\s\S]*)$/.exec(msg);
   if (parse) return new InputError(`${file}:${parse[1]}: template syntax error: ${parse[2]!.split('\n').at(-1)}`);

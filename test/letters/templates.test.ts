@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTemplateSet, readLogo } from '../../src/letters/template-files.js';
 import { compileTemplates } from '../../src/letters/templates.js';
 import { batchDocument, CSP } from '../../src/letters/render-html.js';
+import { InputError } from '../../src/model/errors.js';
 import { action, customer, invoice, views } from './builders.js';
 
 function userDir(files: Record<string, string>): string {
@@ -52,6 +53,42 @@ describe('templates', () => {
   ])('reports %s with the file and line', (_what, files, message) => {
     const dir = userDir(files);
     expect(() => compileTemplates(loadTemplateSet(dir)).render(oneView())).toThrow(message);
+  });
+
+  // Strict mode checks fields, not a helper's arguments: each helper checks its own.
+  it.each([
+    ['money', '{{money totals.residul}}', 'money: found undefined, expected an amount'],
+    ['money', '{{money customer.name}}', 'money: found "Client C1", expected an amount'],
+    ['money', '{{money}}', 'money: found 0 argument(s), expected 1 (an amount)'],
+    ['date', '{{date duedate}}', 'date: found undefined, expected a date'],
+    ['date', '{{date totals.residual}}', 'date: found 100, expected a date'],
+    ['date', '{{date "2026-02-30"}}', 'date: found "2026-02-30", expected a date'],
+    ['shortDate', '{{shortDate duedate}}', 'shortDate: found undefined, expected a date'],
+    ['shortDate', '{{shortDate invoices}}', 'shortDate: found a list, expected a date'],
+    ['plural', '{{plural invoicecount "facture" "factures"}}', 'plural: found undefined, expected a number'],
+    ['plural', '{{plural invoiceCount "facture"}}', 'plural: found 2 argument(s), expected 3 (a number, a text in quotes, a text in quotes)'],
+    ['plural', '{{plural invoiceCount "facture" totals}}', 'plural: found an object, expected a text in quotes'],
+    ['stepName', '{{stepName stp}}', 'stepName: found undefined, expected a step (call, reminder, registered_reminder, formal_notice, litigation)'],
+    ['stepName', '{{stepName "relance"}}', 'stepName: found "relance", expected a step'],
+    ['outcome', '{{outcome customer.kind}}', 'outcome: found "business", expected a call outcome (reached, no_answer, promise, or null)'],
+    ['outcome', '{{outcome lastcall}}', 'outcome: found undefined, expected a call outcome'],
+  ])('%s rejects a missing or wrong-typed argument with the file and line: %s', (_helper, call, message) => {
+    const dir = userDir({ 'fr/reminder.hbs': `<p>Relance</p>\n\n<p>${call}</p>\n` });
+    let err: unknown;
+    try {
+      compileTemplates(loadTemplateSet(dir)).render(oneView());
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toContain(`${path.join(dir, 'fr/reminder.hbs')}:3: template error: ${message}`);
+  });
+
+  it('the helpers still format valid arguments, and outcome prints nothing for null', () => {
+    const dir = userDir({
+      'fr/reminder.hbs': '<p>{{money totals.residual}}|{{date asOf}}|{{shortDate asOf}}|{{plural invoiceCount "f" "fs"}}|{{stepName step}}|{{outcome lastCall}}|{{outcome "promise"}}</p>',
+    });
+    expect(compileTemplates(loadTemplateSet(dir)).render(oneView())).toContain('<p>1,00\u202f€|22 novembre 2026|22/11/2026|f|lettre de relance||promesse de paiement</p>');
   });
 
   it('names a templates folder that does not exist', () => {
