@@ -17,6 +17,7 @@ import { openPrinter } from '../letters/pdf.js';
 import { letterActions, letterViews, needsCharges } from '../letters/plan-letters.js';
 import { printAll, renderAll, sha256 } from '../letters/produce.js';
 import { loadTemplateSet, readLogo } from '../letters/template-files.js';
+import { checkTemplates } from '../letters/template-check.js';
 import { compileTemplates } from '../letters/templates.js';
 import { checkOutDir, ensureOutDir, refuseExisting, writeAllOrNothing, type OutFile } from '../letters/write-files.js';
 import { EnvironmentError, InputError } from '../model/errors.js';
@@ -77,6 +78,10 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
   const steps = parseSteps(flags.step);
   const renderer = compileTemplates(loadTemplateSet(config.templates, (p) => display(p, io)));
   const logo = readLogo(config.creditor.logo, (p) => display(p, io));
+  const indemnityPerInvoice = indemnityOf(config.interest.indemnity);
+  // Every template and branch, before anything else: a typo shows today, not on the day a
+  // letter of that kind is first due.
+  checkTemplates(renderer, { creditor: config.creditor, logo, asOf, letters: config.letters, indemnityPerInvoice });
 
   const { books } = await readBooks(flags, config, io);
   const rec = reconcileAsOf(books, config, asOf);
@@ -111,7 +116,7 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
     charges,
     asOf,
     letters: config.letters,
-    indemnityPerInvoice: indemnityOf(config.interest.indemnity),
+    indemnityPerInvoice,
   });
   const misfits = addressProblems(views, books.customers);
   if (hasErrors(misfits)) {

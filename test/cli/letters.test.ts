@@ -151,6 +151,23 @@ describe('dunning letters', () => {
     expect((await run(dir, ['--dry-run', '--customer', 'C004'])).code).toBe(0);
   });
 
+  it('checks every template and branch at the start of every run, even a dry run with no letter due', async () => {
+    const dir = sandbox();
+    // No English consumer in the sample data, so this branch would never print a letter.
+    edit(path.join(dir, 'templates/en/formal-notice.hbs'), (s) => `{{#if consumer}}\n<p>Dear {{customer.nmae}}</p>\n{{/if}}\n${s}`);
+    const r = await run(dir, ['--dry-run', '--customer', 'NOBODY']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/templates\/en\/formal-notice\.hbs:2: template error: "nmae" not defined/);
+    expect(r.stderr).not.toContain('no letter');
+    expect(r.stdout).toBe('');
+
+    edit(path.join(dir, 'templates/en/formal-notice.hbs'), (s) => s.replace('{{customer.nmae}}', '{{money totals.residul}}'));
+    const helper = await run(dir, ['--out', 'out']);
+    expect(helper.code).toBe(2);
+    expect(helper.stderr).toContain('templates/en/formal-notice.hbs:2: template error: money: found undefined, expected an amount');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('needs a creditor in the config (exit 2)', async () => {
     const dir = sandbox();
     edit(path.join(dir, 'dunning.config.json'), (s) => {
