@@ -4,6 +4,7 @@
  * rendered into a temporary folder, moved into --out, then journalled; any failure leaves
  * neither files nor journal entries. README.md ("Letters") describes the rules chosen.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { STEP_IDS, type StepId } from '../config/schema.js';
 import { entryBase, readJournal, withJournalLock } from '../io/journal.js';
@@ -11,7 +12,7 @@ import { reconcileAsOf } from '../ledger/as-of.js';
 import { addressProblems } from '../letters/address-fit.js';
 import { resolveBrowser } from '../letters/browser.js';
 import { combinedFileName, letterFileNames, MANIFEST_CSV, MANIFEST_JSON } from '../letters/file-names.js';
-import { manifestCsv, manifestJson, type Manifest } from '../letters/manifest.js';
+import { manifestCsv, manifestJson, type ManifestRun } from '../letters/manifest.js';
 import { LETTER_STEPS, isLetterStep, type InvoiceCharges, type LetterStep, type LetterView } from '../letters/model.js';
 import { openPrinter } from '../letters/pdf.js';
 import { letterActions, letterViews, needsCharges } from '../letters/plan-letters.js';
@@ -19,7 +20,7 @@ import { printAll, renderAll, sha256 } from '../letters/produce.js';
 import { loadTemplateSet, readLogo } from '../letters/template-files.js';
 import { checkTemplates } from '../letters/template-check.js';
 import { compileTemplates } from '../letters/templates.js';
-import { checkOutDir, ensureOutDir, refuseExisting, writeAllOrNothing, type OutFile } from '../letters/write-files.js';
+import { checkOutDir, ensureOutDir, readManifestRuns, refuseExisting, removeCreatedDirs, writeAllOrNothing, type OutFile } from '../letters/write-files.js';
 import { EnvironmentError, InputError } from '../model/errors.js';
 import type { JournalEntry } from '../model/journal.js';
 import { formatAmount, formatEuroFr, parseAmount, type Cents } from '../model/money.js';
@@ -129,11 +130,14 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
   const write = !flags.dryRun || flags.out !== undefined;
   const outDir = path.resolve(io.cwd, flags.out ?? DEFAULT_OUT);
   const outShown = display(outDir, io);
+  // A second run the same day into the same folder gets a combined file of its own.
+  const combinedName = flags.combine ? combinedFileName(asOf, (n) => write && existsSync(path.join(outDir, n))) : null;
   const planned: OutFile[] = names.map((name) => ({ name, bytes: '' }));
-  if (flags.combine) planned.push({ name: combinedFileName(asOf), bytes: '' });
+  if (combinedName) planned.push({ name: combinedName, bytes: '' });
   if (write) {
     checkOutDir(outDir, outShown);
     refuseExisting(outDir, outShown, planned);
+    readManifestRuns(outDir, outShown); // an unreadable manifest stops the run now, not after printing
   }
 
   const printer = await openPrinter(resolveBrowser({ env: io.env }));
@@ -147,7 +151,7 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
     await printer.close();
   }
 
-  const manifest: Manifest = {
+  const run: ManifestRun = {
     asOf,
     dryRun: !!flags.dryRun,
     letters: views.map((v, i) => ({
@@ -160,22 +164,32 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
       pages: printed.letters[i]!.pages,
       sha256: printed.letters[i]!.sha256,
     })),
-    combined: printed.combined
-      ? { file: combinedFileName(asOf), pages: printed.letters.reduce((n, l) => n + l.pages, 0), sha256: sha256(printed.combined) }
-      : null,
+    combined:
+      printed.combined && combinedName
+        ? { file: combinedName, pages: printed.letters.reduce((n, l) => n + l.pages, 0), sha256: sha256(printed.combined) }
+        : null,
   };
-  const files: OutFile[] = names.map((name, i) => ({ name, bytes: printed.letters[i]!.bytes }));
-  if (printed.combined) files.push({ name: combinedFileName(asOf), bytes: printed.combined });
-  files.push({ name: MANIFEST_JSON, bytes: manifestJson(manifest), replace: true }, { name: MANIFEST_CSV, bytes: manifestCsv(manifest), replace: true });
+  const letterFiles: OutFile[] = names.map((name, i) => ({ name, bytes: printed.letters[i]!.bytes }));
+  if (printed.combined && combinedName) letterFiles.push({ name: combinedName, bytes: printed.combined });
+  // Read again when writing (under the journal lock for a real run): the runs recorded by then.
+  const filesToWrite = (): OutFile[] => {
+    const runs = [...readManifestRuns(outDir, outShown), run];
+    return [...letterFiles, { name: MANIFEST_JSON, bytes: manifestJson(runs), replace: true }, { name: MANIFEST_CSV, bytes: manifestCsv(runs), replace: true }];
+  };
 
   const entries = flags.dryRun ? [] : journalEntries(views, names.map((n) => path.join(outDir, n)), printed.letters.map((l) => l.sha256), asOf, io);
   if (write) {
-    await ensureOutDir(outDir, outShown);
-    if (flags.dryRun) await writeAllOrNothing(outDir, outShown, files, async () => undefined);
-    else {
-      await commitLetters(journalFile, journal.entries, entries, () => display(journalFile, io), (append) =>
-        writeAllOrNothing(outDir, outShown, files, () => append(entries)),
-      );
+    const created = await ensureOutDir(outDir, outShown);
+    try {
+      if (flags.dryRun) await writeAllOrNothing(outDir, outShown, filesToWrite(), async () => undefined);
+      else {
+        await commitLetters(journalFile, journal.entries, entries, () => display(journalFile, io), (append) =>
+          writeAllOrNothing(outDir, outShown, filesToWrite(), () => append(entries)),
+        );
+      }
+    } catch (e) {
+      await removeCreatedDirs(outDir, created); // a failed run leaves no empty folder behind
+      throw e;
     }
   }
 
@@ -183,15 +197,16 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
     table(
       {
         head: ['File', 'Customer', 'Step', 'Invoices', 'Amount', 'Pages'],
-        rows: manifest.letters.map((r) => [r.file, r.customer, r.step, String(r.invoices.length), formatEuroFr(r.amount), String(r.pages)]),
+        rows: run.letters.map((r) => [r.file, r.customer, r.step, String(r.invoices.length), formatEuroFr(r.amount), String(r.pages)]),
         align: ['left', 'left', 'left', 'right', 'right', 'right'],
       },
       io,
     ),
   );
   const where = write ? ` in ${outShown}` : '';
+  const combinedNote = write && run.combined ? ` (combined file: ${run.combined.file})` : '';
   const what = flags.dryRun ? `dry run: ${views.length} letter(s) rendered${where}; nothing journalled` : `${views.length} letter(s) written${where} and journalled`;
-  io.stderr.write(`dunning: ${what}\n`);
+  io.stderr.write(`dunning: ${what}${combinedNote}\n`);
 }
 
 /**

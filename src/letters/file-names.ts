@@ -31,6 +31,15 @@ export function letterFileNames(letters: readonly NamedLetter[]): string[] {
   });
 }
 
-export const combinedFileName = (asOf: IsoDate): string => `${asOf}_combined.pdf`;
+/**
+ * `<as-of>_combined.pdf`, or `-2`, `-3`… when `taken` says that name is used (a second run the
+ * same day into the same folder): a combined file holds only its run's letters, so a new one
+ * gets a new name rather than failing or replacing the first.
+ */
+export function combinedFileName(asOf: IsoDate, taken: (name: string) => boolean = () => false): string {
+  let name = `${asOf}_combined.pdf`;
+  for (let n = 2; taken(name); n++) name = `${asOf}_combined-${n}.pdf`;
+  return name;
+}
 export const MANIFEST_JSON = 'manifest.json';
 export const MANIFEST_CSV = 'manifest.csv';

@@ -3,15 +3,17 @@
  * (same file system, so moving is a rename), then moved into --out; `commit` runs last (the
  * journal append) and, if it or any move fails, every file moved is removed again.
  */
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../model/errors.js';
+import { MANIFEST_JSON } from './file-names.js';
+import { parseManifest, type ManifestRun } from './manifest.js';
 
 export interface OutFile {
   readonly name: string;
   readonly bytes: Uint8Array | string;
-  /** Replaced when it exists (the manifests describe the last run); letters never are. */
+  /** Replaced when it exists (the manifests, rewritten with this run's rows added); letters never are. */
   readonly replace?: boolean;
 }
 
@@ -51,14 +53,57 @@ export function checkOutDir(dir: string, display: string): void {
   if (problem) throw new EnvironmentError(`cannot write to the output folder ${display} (${problem})`);
 }
 
-/** Creates --out (and parents); a failure is the environment's (exit 3). */
-export async function ensureOutDir(dir: string, display: string): Promise<void> {
+/**
+ * Creates --out (and parents); a failure is the environment's (exit 3). Returns the first
+ * folder it created (null if --out existed), for removeCreatedDirs when the run then fails.
+ */
+export async function ensureOutDir(dir: string, display: string): Promise<string | null> {
   try {
-    await fs.mkdir(dir, { recursive: true });
+    const created = (await fs.mkdir(dir, { recursive: true })) ?? null;
     await fs.access(dir, fs.constants.W_OK);
+    return created;
   } catch (e) {
     throw new EnvironmentError(`cannot write to the output folder ${display} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+}
+
+/**
+ * After a failed run: removes the folders ensureOutDir created, from `dir` up to `created`,
+ * each only while empty (never anything else that appeared there meanwhile).
+ */
+export async function removeCreatedDirs(dir: string, created: string | null): Promise<void> {
+  if (created === null) return;
+  const top = path.resolve(created);
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    try {
+      await fs.rmdir(d);
+    } catch {
+      return; // not empty, or gone: leave it and everything above
+    }
+    if (d === top || path.dirname(d) === d) return;
+  }
+}
+
+/**
+ * The runs already recorded in `<dir>/manifest.json` (none when there is no such file). A
+ * manifest that cannot be read is exit 2: replacing it would lose what it records.
+ */
+export function readManifestRuns(dir: string, display: string): ManifestRun[] {
+  const file = path.join(dir, MANIFEST_JSON);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new EnvironmentError(`cannot read ${path.join(display, MANIFEST_JSON)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const r = parseManifest(text);
+  if (!r.ok) {
+    throw new InputError(
+      `${path.join(display, MANIFEST_JSON)}: ${r.why}; each run adds its letters to it, so it is not replaced: fix it, move it away or choose another --out. Nothing was written`,
+    );
+  }
+  return r.runs;
 }
 
 export async function writeAllOrNothing(dir: string, display: string, files: readonly OutFile[], commit: () => Promise<void>): Promise<void> {

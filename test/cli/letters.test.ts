@@ -1,5 +1,5 @@
 /** `dunning letters` end to end, in process, on the sample `dunning init` writes. */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,9 +54,12 @@ describe('dunning letters', () => {
       'manifest.csv',
       'manifest.json',
     ]);
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'letters/manifest.json'), 'utf8'));
+    const { runs } = JSON.parse(readFileSync(path.join(dir, 'letters/manifest.json'), 'utf8'));
+    expect(runs).toHaveLength(1);
+    const manifest = runs[0];
     expect(manifest.letters).toHaveLength(3);
     for (const row of manifest.letters) expect(sha256(readFileSync(path.join(dir, 'letters', row.file)))).toBe(row.sha256);
+    expect(manifest.combined.sha256).toBe(sha256(readFileSync(path.join(dir, 'letters/2026-11-22_combined.pdf'))));
     expect(manifest.letters[0]).toMatchObject({ customer: 'C001', step: 'reminder', invoices: ['F-0001', 'F-0002'], amount: '1180.00' });
     expect(readFileSync(path.join(dir, 'letters/manifest.csv'), 'utf8')).toContain('2026-11-22_reminder_C001.pdf,C001,Boulangerie Lefèvre SARL,reminder,F-0001 F-0002,1180.00,');
 
@@ -75,6 +78,79 @@ describe('dunning letters', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('no letters due on 2026-11-22; nothing was written');
     expect(journalLines(dir)).toHaveLength(before + 3);
+  });
+
+  it('a second run the same day into the same folder: a fresh combined file name, and the manifests keep the first run', async () => {
+    const dir = sandbox();
+    const first = await run(dir, ['--combine', '--customer', 'C001']);
+    expect(first.code).toBe(0);
+    const second = await run(dir, ['--combine', '--customer', 'C004']);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('(combined file: 2026-11-22_combined-2.pdf)');
+    const out = path.join(dir, 'letters');
+    expect(readdirSync(out).sort()).toEqual([
+      '2026-11-22_combined-2.pdf',
+      '2026-11-22_combined.pdf',
+      '2026-11-22_reminder_C001.pdf',
+      '2026-11-22_reminder_C004.pdf',
+      'manifest.csv',
+      'manifest.json',
+    ]);
+    const { runs } = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(runs.map((r: { letters: { customer: string }[] }) => r.letters.map((l) => l.customer))).toEqual([['C001'], ['C004']]);
+    expect(runs.map((r: { combined: { file: string } }) => r.combined.file)).toEqual(['2026-11-22_combined.pdf', '2026-11-22_combined-2.pdf']);
+    const sum = (f: string) => sha256(readFileSync(path.join(out, f)));
+    const csvRows = readFileSync(path.join(out, 'manifest.csv'), 'utf8').trim().split('\n');
+    expect(csvRows[0]).toBe('file,customer,name,step,invoices,amount,pages,sha256');
+    expect(csvRows.slice(1).map((l) => [l.split(',')[0], l.split(',')[3], l.split(',').at(-1)])).toEqual([
+      ['2026-11-22_reminder_C001.pdf', 'reminder', sum('2026-11-22_reminder_C001.pdf')],
+      ['2026-11-22_combined.pdf', 'combined', sum('2026-11-22_combined.pdf')],
+      ['2026-11-22_reminder_C004.pdf', 'reminder', sum('2026-11-22_reminder_C004.pdf')],
+      ['2026-11-22_combined-2.pdf', 'combined', sum('2026-11-22_combined-2.pdf')],
+    ]);
+    expect(csvRows[2]).toBe(`2026-11-22_combined.pdf,,,combined,,1180.00,1,${sum('2026-11-22_combined.pdf')}`);
+  });
+
+  it('reads a manifest of the earlier single-run form as one run, and refuses (exit 2) to replace one it cannot read', async () => {
+    const dir = sandbox();
+    const out = path.join(dir, 'letters');
+    mkdirSync(out);
+    const old = { asOf: '2026-11-01', dryRun: false, letters: [{ file: 'x.pdf', customer: 'C9', name: 'N', step: 'reminder', invoices: ['F'], amount: '1.00', pages: 1, sha256: 'ab' }], combined: null };
+    writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(old));
+    expect((await run(dir, ['--customer', 'C001'])).code).toBe(0);
+    const { runs } = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(runs.map((r: { asOf: string }) => r.asOf)).toEqual(['2026-11-01', '2026-11-22']);
+    expect(readFileSync(path.join(out, 'manifest.csv'), 'utf8')).toContain('x.pdf,C9,N,reminder,F,1.00,1,ab\n');
+
+    writeFileSync(path.join(out, 'manifest.json'), '{"runs": [ oops');
+    const before = journalLines(dir).length;
+    const r = await run(dir, ['--customer', 'C004']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/letters\/manifest\.json: not JSON: .*; each run adds its letters to it, so it is not replaced: fix it, move it away or choose another --out\. Nothing was written/);
+    expect(readFileSync(path.join(out, 'manifest.json'), 'utf8')).toBe('{"runs": [ oops');
+    expect(readdirSync(out).sort()).toEqual(['2026-11-22_reminder_C001.pdf', 'manifest.csv', 'manifest.json']);
+    expect(journalLines(dir)).toHaveLength(before);
+
+    writeFileSync(path.join(out, 'manifest.json'), '{"runs": [{"asOf": "2026-11-01"}]}');
+    const shape = await run(dir, ['--customer', 'C004']);
+    expect(shape.code).toBe(2);
+    expect(shape.stderr).toContain('letters/manifest.json: not a dunning manifest (');
+  });
+
+  it('a run that fails after creating --out removes the folders it created, and nothing else', async () => {
+    const dir = sandbox();
+    // Another run holds the journal lock (alive: this process): the commit waits, then exit 3.
+    writeFileSync(path.join(dir, '.dunning/journal.jsonl.lock'), JSON.stringify({ pid: process.pid, since: NOW.toISOString(), host: os.hostname() }));
+    const r = await run(dir, ['--out', 'new/letters']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('is locked by another run');
+    expect(existsSync(path.join(dir, 'new'))).toBe(false);
+
+    mkdirSync(path.join(dir, 'kept'));
+    writeFileSync(path.join(dir, 'kept/mine.txt'), 'x');
+    const again = await run(dir, ['--out', 'kept']);
+    expect(again.code).toBe(3);
+    expect(readdirSync(path.join(dir, 'kept'))).toEqual(['mine.txt']);
   });
 
   it('refuses to overwrite a letter (exit 2), writing nothing and journalling nothing', async () => {

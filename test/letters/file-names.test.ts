@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { letterFileNames, sanitiseFilePart } from '../../src/letters/file-names.js';
+import { combinedFileName, letterFileNames, sanitiseFilePart } from '../../src/letters/file-names.js';
 import { d } from './builders.js';
 
 describe('letter file names', () => {
@@ -29,5 +29,11 @@ describe('letter file names', () => {
   it('gives colliding names a suffix, case-insensitively', () => {
     const names = letterFileNames(['a/b', 'a?b', 'A_B', 'c'].map((customer) => ({ asOf: d('2026-11-22'), step: 'reminder', customer })));
     expect(names).toEqual(['2026-11-22_reminder_a_b.pdf', '2026-11-22_reminder_a_b-2.pdf', '2026-11-22_reminder_A_B-3.pdf', '2026-11-22_reminder_c.pdf']);
+  });
+
+  it('gives the combined file the first name not taken', () => {
+    expect(combinedFileName(d('2026-11-22'))).toBe('2026-11-22_combined.pdf');
+    const taken = new Set(['2026-11-22_combined.pdf', '2026-11-22_combined-2.pdf']);
+    expect(combinedFileName(d('2026-11-22'), (n) => taken.has(n))).toBe('2026-11-22_combined-3.pdf');
   });
 });
