@@ -1,8 +1,10 @@
 /**
  * Finds a Chromium for the PDFs (edge): PUPPETEER_EXECUTABLE_PATH, then puppeteer's own
- * downloaded browser, then the usual system paths. None → EnvironmentError (exit 3).
+ * downloaded browser, then the usual names on $PATH (a Chromium installed under /usr/local,
+ * by Nix or Homebrew…), then the usual system paths. None → EnvironmentError (exit 3).
  */
 import { accessSync, constants, statSync } from 'node:fs';
+import path from 'node:path';
 import puppeteer from 'puppeteer';
 import { EnvironmentError } from '../model/errors.js';
 
@@ -15,6 +17,9 @@ export const SYSTEM_BROWSERS = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
+
+/** Looked up on $PATH, in this order. */
+export const PATH_BROWSERS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
 const isExecutable = (p: string): boolean => {
   try {
@@ -35,8 +40,17 @@ function puppeteerOwn(): string | null {
 
 export interface BrowserLookup {
   readonly env: NodeJS.ProcessEnv;
-  /** For tests: the candidates after the env variable (default: puppeteer's, then SYSTEM_BROWSERS). */
+  /** For tests: puppeteer's own browser (default: asked of puppeteer). */
+  readonly own?: string | null;
+  /** For tests: the candidates after the env variable (default: browserCandidates). */
   readonly candidates?: readonly string[];
+}
+
+/** After PUPPETEER_EXECUTABLE_PATH: puppeteer's own browser, each PATH folder's usual names, then SYSTEM_BROWSERS. */
+export function browserCandidates(env: NodeJS.ProcessEnv, own: string | null): string[] {
+  const dirs = (env.PATH ?? '').split(path.delimiter).filter((d) => d !== '' && path.isAbsolute(d));
+  const onPath = PATH_BROWSERS.flatMap((name) => dirs.map((d) => path.join(d, name)));
+  return [...(own ? [own] : []), ...onPath, ...SYSTEM_BROWSERS];
 }
 
 export function resolveBrowser(lookup: BrowserLookup): string {
@@ -45,8 +59,7 @@ export function resolveBrowser(lookup: BrowserLookup): string {
     if (isExecutable(fromEnv)) return fromEnv;
     throw new EnvironmentError(`PUPPETEER_EXECUTABLE_PATH=${fromEnv}: not an executable file; point it at a Chrome or Chromium binary, or unset it`);
   }
-  const own = puppeteerOwn();
-  const candidates = lookup.candidates ?? [...(own ? [own] : []), ...SYSTEM_BROWSERS];
+  const candidates = lookup.candidates ?? browserCandidates(lookup.env, lookup.own !== undefined ? lookup.own : puppeteerOwn());
   const found = candidates.find(isExecutable);
   if (found) return found;
   throw new EnvironmentError(
