@@ -4,8 +4,11 @@
  * one page per letter). Each letter starts on a new page with a tiny transparent link to
  * `https://dunning.invalid/letter/<n>` (a reserved domain, never fetched): Chromium writes
  * every link as an annotation of the page it is on, which is how letters/pdf.ts finds the
- * page each letter starts on (and then removes those annotations). A PDF outline would do
- * too, but it needs a tagged PDF, measured a third slower.
+ * page each letter starts on (and then removes those annotations). The link is an empty
+ * 1 x 1 px block: its box is enough for Chromium to write the annotation, and without any
+ * content it leaves no glyph in the text layer (a "." there showed in every letter's copied
+ * or extracted text). A PDF outline would do too, but it needs a tagged PDF, measured a
+ * third slower.
  */
 import type { Language } from '../model/types.js';
 import type { LetterView } from './model.js';
@@ -39,7 +42,7 @@ export function renderLetterHtml(renderer: LetterRenderer, view: LetterView): Re
 export function batchDocument(css: string, letters: readonly RenderedLetter[]): string {
   const lang = letters.length > 0 && letters.every((l) => l.language === 'en') ? 'en' : 'fr';
   const body = letters
-    .map((l, i) => `<section class="dunning-letter" lang="${l.language}"><a class="dunning-marker" href="${MARKER_PREFIX}${i}">.</a>\n${l.html}\n</section>`)
+    .map((l, i) => `<section class="dunning-letter" lang="${l.language}"><a class="dunning-marker" href="${MARKER_PREFIX}${i}"></a>\n${l.html}\n</section>`)
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="${lang}">

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveBrowser } from '../../src/letters/browser.js';
 import { openPrinter, type Printer } from '../../src/letters/pdf.js';
 import { printAll, renderAll, sha256, type PrintedLetters } from '../../src/letters/produce.js';
+import { batchDocument } from '../../src/letters/render-html.js';
+import { splitByMarkers } from '../../src/letters/split.js';
 import { loadTemplateSet } from '../../src/letters/template-files.js';
 import { compileTemplates } from '../../src/letters/templates.js';
 import { cents } from '../../src/model/money.js';
@@ -138,6 +140,13 @@ describe('letters to PDF', () => {
         expect(annots?.size() ?? 0).toBe(0);
       }
     }
+  });
+
+  it('the marker links leave no text: a letter reads back as exactly its own text (no stray ".")', async () => {
+    const batch = await printer.print(batchDocument('', [{ html: '<p>one</p>', language: 'fr' }, { html: '<p>two</p>', language: 'en' }]));
+    const split = await splitByMarkers(batch, 2); // the markers are still found (no fallback)
+    expect(split).not.toBeNull();
+    expect(await Promise.all(split!.map(async (l) => (await pdfPages(l.bytes)).map((t) => t.trim())))).toEqual([['one'], ['two']]);
   });
 
   it('combines every page in order, and the checksums are those of the bytes', async () => {
