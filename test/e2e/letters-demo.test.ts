@@ -18,7 +18,7 @@ const BIN = path.join(ROOT, 'bin', 'dunning.js');
 const EXAMPLES = path.join(ROOT, 'examples');
 
 function dunning(...args: string[]) {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.DUNNING_SPLIT_THREAD; // the split in its worker thread, as users run it
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: EXAMPLES, encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
