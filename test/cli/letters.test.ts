@@ -188,9 +188,9 @@ describe('dunning letters', () => {
     const text = flat((await pdfPages(readFileSync(path.join(dir, 'out/2026-11-22_formal_notice_C003.pdf')))).join(' '));
     expect(text).toContain('L441-10');
     expect(text).toContain('D441-5');
-    expect(text).toMatch(/indemnité forfaitaire pour frais de recouvrement de 40,00 € par facture \(article D441-5\)/);
+    expect(text).toMatch(/indemnité forfaitaire pour frais de recouvrement de 40,00 € par facture en retard de paiement \(article D441-5\)/);
     // The invoice row: amount, paid, outstanding, then interest and indemnity in their own columns.
-    expect(text).toMatch(/290,00 € 6,66 € 40,00 €/);
+    expect(text).toContain('F-0004 04/08/2026 03/09/2026 250,00 € 0,00 € 250,00 € 6,66 € 40,00 €');
     expect(text).toContain('Total réclamé (restant dû + intérêts arrêtés au 22 novembre 2026 + indemnités) 296,66 €');
   });
 });
