@@ -13,7 +13,7 @@ import { addressProblems } from '../letters/address-fit.js';
 import { resolveBrowser } from '../letters/browser.js';
 import { combinedFileName, letterFileNames, MANIFEST_CSV, MANIFEST_JSON } from '../letters/file-names.js';
 import { manifestCsv, manifestJson, type ManifestRun } from '../letters/manifest.js';
-import { LETTER_STEPS, isLetterStep, type InvoiceCharges, type LetterStep, type LetterView } from '../letters/model.js';
+import { LETTER_STEPS, chargesOf, isLetterStep, type InvoiceCharges, type LetterStep, type LetterView } from '../letters/model.js';
 import { openPrinter } from '../letters/pdf.js';
 import { letterActions, letterViews, needsCharges } from '../letters/plan-letters.js';
 import { printAll, renderAll, sha256 } from '../letters/produce.js';
@@ -107,7 +107,7 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
     const { report: interest, problems } = await interestReport({ ...flags, format: 'table' }, config, io, asOf, books);
     if (hasErrors(problems)) throw new InputError('cannot compute the interest a formal notice claims; nothing was written', problems);
     printProblems(io, problems);
-    for (const i of interest.invoices) charges.set(i.entry.id, { interest: i.interest, indemnity: i.indemnity });
+    for (const i of interest.invoices) charges.set(i.entry.id, chargesOf(i));
   }
   const views = letterViews(actions, {
     customers: books.customers,
@@ -118,6 +118,7 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
     asOf,
     letters: config.letters,
     indemnityPerInvoice,
+    policy: policy.value,
   });
   const misfits = addressProblems(views, books.customers);
   if (hasErrors(misfits)) {

@@ -36,6 +36,15 @@ export const configSchema = z.strictObject({
       bic: z.string().default(''),
       logo: z.string().optional(),
       signatory: z.string().optional(),
+      /**
+       * A company's letters must show its legal form and share capital, and its RCS
+       * registration with the registry's city (C. com. R123-237); printed in the footer when set.
+       */
+      legalForm: z.string().min(1).optional(),
+      capital: money.optional(),
+      /** The city of the RCS registry (greffe), e.g. "Lyon": printed `RCS Lyon 123 456 789` with the SIREN. */
+      rcs: z.string().min(1).optional(),
+      vatNumber: z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, 'expected an intra-EU VAT number like "FR32123456789"').optional(),
     })
     .optional(),
   inputs: z

@@ -37,8 +37,12 @@ export function recipientLines(view: Pick<LetterView, 'customer' | 'language'>):
   const lines: RecipientLine[] = [{ field: 'name', text: collapse(c.name), value: c.name }];
   if (c.contact) lines.push({ field: 'contact', text: collapse(CONTACT_PREFIX[view.language] + c.contact), value: c.contact });
   c.address.forEach((a, i) => lines.push({ field: c.address.length > 1 ? `address (line ${i + 1})` : 'address', text: collapse(a), value: a }));
-  lines.push({ field: 'postcode and city', text: collapse(`${c.postcode} ${c.city}`), value: `${c.postcode} ${c.city}` });
-  if (c.country) lines.push({ field: 'country', text: collapse(c.country), value: c.country });
+  // Postcode, city and country as the model lays them out for the customer's country (format.ts postalLines).
+  const last = c.cityLines.length - 1;
+  c.cityLines.forEach((l, i) => {
+    const field = c.country && i === last ? 'country' : 'postcode and city';
+    lines.push({ field, text: collapse(l), value: l });
+  });
   return lines.filter((l) => l.text !== '');
 }
 

@@ -2,7 +2,7 @@
  * Formatting for letters (the Handlebars helpers call these): money, dates and plurals in
  * French or English. Formatting only: what to say is decided in letters/model.ts.
  */
-import { formatEuroFr, type Cents } from '../model/money.js';
+import { formatEuroFr, type Cents, type Dec } from '../model/money.js';
 import type { IsoDate, Language } from '../model/types.js';
 
 /**
@@ -42,4 +42,33 @@ export function formatShortDate(d: IsoDate): string {
 export function plural(n: number, one: string, many: string, lang: Language): string {
   const singular = lang === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;
   return singular ? one : many;
+}
+
+/** `12,15 %` / `12.15%`: a rate in percent, two decimals at least (as the rate tables print them). */
+export function formatPercent(rate: Dec, lang: Language): string {
+  const dp = Math.max(2, rate.decimalPlaces());
+  const s = rate.toFixed(dp);
+  return lang === 'en' ? `${s}%` : `${s.replace('.', ',')}${NNBSP}%`;
+}
+
+/** Countries that write the town on its own line, then the postcode (Royal Mail, An Post). */
+const CITY_THEN_POSTCODE_LINE = /^(united kingdom|uk|gb|great britain|royaume[- ]uni|england|angleterre|scotland|[ée]cosse|wales|pays de galles|northern ireland|irlande du nord|ireland|irlande|[ée]ire)$/i;
+/** Countries that write the town, then the postcode on the same line (USPS, Canada Post, Australia Post). */
+const CITY_THEN_POSTCODE = /^(united states( of america)?|usa|us|[ée]tats[- ]unis( d'am[ée]rique)?|canada|australia|australie)$/i;
+
+/**
+ * The recipient's last lines. In France and most of Europe `postcode city`; for a country known
+ * to write it otherwise, its own order; then, abroad, the country in capitals on the last line
+ * (La Poste, international mail: the country last, in capitals).
+ */
+export function postalLines(postcode: string, city: string, country: string | null): string[] {
+  const p = postcode.trim();
+  const t = city.trim();
+  const c = country?.trim() ?? '';
+  let lines: string[];
+  if (c !== '' && CITY_THEN_POSTCODE_LINE.test(c)) lines = [t, p];
+  else if (c !== '' && CITY_THEN_POSTCODE.test(c)) lines = [`${t} ${p}`.trim()];
+  else lines = [`${p} ${t}`.trim()];
+  if (c !== '') lines.push(c.toLocaleUpperCase('fr-FR'));
+  return lines.filter((l) => l !== '');
 }

@@ -6,6 +6,7 @@ import type { StepId } from '../config/schema.js';
 import type { JournalEntry } from '../model/journal.js';
 import type { ScanAction, ScanReport } from '../model/scan.js';
 import type { Customer } from '../model/types.js';
+import { stepAfter, stepsFor, type Policy } from '../policy/steps.js';
 import { buildLetter, isLetterStep, type LetterInput, type LetterView } from './model.js';
 
 export interface LetterFilter {
@@ -28,8 +29,16 @@ export function needsCharges(actions: readonly ScanAction[], customers: Readonly
 }
 
 /** What every letter of a run shares: a LetterInput without its action, with every customer. */
-export interface LetterContext extends Omit<LetterInput, 'action' | 'customer'> {
+export interface LetterContext extends Omit<LetterInput, 'action' | 'customer' | 'nextStepDays'> {
   readonly customers: ReadonlyMap<string, Customer>;
+  /** The dunning policy, so that a letter's deadline falls before the customer's next step. */
+  readonly policy?: Policy;
+}
+
+/** The `days` of the step after `step` in this customer's policy; null when it is the last. */
+export function nextStepDays(policy: Policy | undefined, customer: string, step: StepId): number | null {
+  if (!policy) return null;
+  return stepAfter(stepsFor(policy, customer), step)?.days ?? null;
 }
 
 export function letterViews(actions: readonly ScanAction[], ctx: LetterContext): LetterView[] {
@@ -50,6 +59,7 @@ export function letterViews(actions: readonly ScanAction[], ctx: LetterContext):
       asOf: ctx.asOf,
       letters: ctx.letters,
       indemnityPerInvoice: ctx.indemnityPerInvoice,
+      nextStepDays: nextStepDays(ctx.policy, action.customer, action.step),
     }),
   );
 }

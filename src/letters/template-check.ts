@@ -11,7 +11,7 @@
  * a real letter has. Pure.
  */
 import type { JournalEntry } from '../model/journal.js';
-import { cents, sum, type Cents } from '../model/money.js';
+import { cents, Dec, sum, type Cents } from '../model/money.js';
 import type { ScanAction, ScanInvoice } from '../model/scan.js';
 import type { Customer, CustomerKind, IsoDate, Language, LedgerEntry } from '../model/types.js';
 import { addDays } from '../model/dates.js';
@@ -138,7 +138,9 @@ export function sampleLetters(base: SampleBase): LetterView[] {
           const invoices = full
             ? [scanInvoice(id, line++, cents(123456), cents(123456), base.asOf), scanInvoice(id, line++, cents(50000), cents(20000), base.asOf)]
             : [scanInvoice(id, line++, cents(10000), cents(10000), base.asOf)];
-          if (full) for (const i of invoices) charges.set(i.entry.id, { interest: cents(1234), indemnity: base.indemnityPerInvoice });
+          // Interest with its periods (one invoice at the legal rate, one at a contract rate),
+          // so that the period lines of every branch are rendered too.
+          if (full) invoices.forEach((i, n) => charges.set(i.entry.id, sampleCharges(i.residual, base.asOf, n === 0 ? 'ecb_plus_10' : 'contract', base.indemnityPerInvoice)));
           return { customer: id, step, invoices, amount: sum(invoices.map((i) => i.residual)) };
         });
         const creditor: Creditor = full
@@ -158,6 +160,16 @@ export function sampleLetters(base: SampleBase): LetterView[] {
     }
   }
   return out;
+}
+
+/** Interest on `base` over two periods (across a half-year), as the engine would give it. */
+function sampleCharges(base: Cents, asOf: IsoDate, basis: 'ecb_plus_10' | 'contract', indemnity: Cents): InvoiceCharges {
+  const rate = new Dec(basis === 'contract' ? '15.00' : '12.15');
+  const periods = [
+    { from: addDays(asOf, -60), to: addDays(asOf, -31), days: 30, base, rate, interest: cents(600) },
+    { from: addDays(asOf, -30), to: asOf, days: 31, base, rate, interest: cents(634) },
+  ];
+  return { interest: cents(1234), indemnity, basis, periods };
 }
 
 /** Renders every sample letter; the first template error is thrown (InputError, file:line). */

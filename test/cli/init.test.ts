@@ -21,11 +21,11 @@ describe('dunning init', () => {
     const config = loadConfig(undefined, root);
     expect(config.creditor?.name).toBe('Votre Société SARL');
     expect(config.templates).toBe(path.join(root, 'templates'));
-    for (const f of ['templates/layout.hbs', 'templates/fr/formal-notice.hbs', 'templates/en/reminder.hbs', 'templates/partials/invoices.hbs', 'templates/styles.css', 'data/invoices.csv', 'data/payments.csv', 'data/customers.csv']) {
+    for (const f of ['templates/layout.hbs', 'templates/fr/formal-notice.hbs', 'templates/en/reminder.hbs', 'templates/partials/invoices.hbs', 'templates/partials/closing.hbs', 'templates/partials/interest.hbs', 'templates/partials/legal.hbs', 'templates/styles.css', 'data/invoices.csv', 'data/payments.csv', 'data/customers.csv']) {
       expect(existsSync(path.join(root, f)), f).toBe(true);
     }
     expect(readFileSync(path.join(root, 'data/invoices.csv'), 'utf8')).toContain('F-0001;C001;14/08/2026;13/09/2026;1 200,00');
-    expect(out.stderr).toContain('wrote 19 files in books');
+    expect(out.stderr).toContain('wrote 22 files in books');
   });
 
   it('refuses to overwrite, lists the files and writes nothing (exit 2)', async () => {

@@ -296,8 +296,9 @@ describe('dunning letters', () => {
     const text = flat((await pdfPages(readFileSync(path.join(dir, 'out/2026-11-22_formal_notice_C003.pdf')))).join(' '));
     expect(text).toContain('L441-10');
     expect(text).toContain('D441-5');
-    expect(text).toMatch(/Indemnité forfaitaire pour frais de recouvrement \(article D441-5 du Code de commerce\) 40,00 €/);
-    expect(text).toMatch(/Intérêts de retard arrêtés au 22 novembre 2026 \(article L441-10 du Code de commerce\) 6,66 €/);
-    expect(text).toContain('Total réclamé 296,66 €');
+    expect(text).toMatch(/indemnité forfaitaire pour frais de recouvrement de 40,00 € par facture en retard de paiement \(article D441-5\)/);
+    // The invoice row: amount, paid, outstanding, then interest and indemnity in their own columns.
+    expect(text).toContain('F-0004 04/08/2026 03/09/2026 250,00 € 0,00 € 250,00 € 6,66 € 40,00 €');
+    expect(text).toContain('Total réclamé (restant dû + intérêts arrêtés au 22 novembre 2026 + indemnités) 296,66 €');
   });
 });

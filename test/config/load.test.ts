@@ -41,6 +41,16 @@ describe('config', () => {
     expect(r.problems[0]!.source).toEqual({ file: 'dunning.config.json', line: 0 });
   });
 
+  it('takes the creditor legal mentions (R123-237) and checks capital and VAT number', () => {
+    const ok = parseConfig({ creditor: { name: 'X SARL', legalForm: 'SARL', capital: '10000.00', rcs: 'Lyon', vatNumber: 'FR32123456789' } }, 'c.json', '/');
+    expect(ok.config?.creditor).toMatchObject({ legalForm: 'SARL', capital: '10000.00', rcs: 'Lyon', vatNumber: 'FR32123456789' });
+    const bad = parseConfig({ creditor: { name: 'X', capital: '10 000 €', vatNumber: 'fr 32', rcsCity: 'Lyon' } }, 'c.json', '/');
+    const messages = bad.problems.map((p) => p.message);
+    expect(messages.some((m) => m.startsWith('creditor.capital: '))).toBe(true);
+    expect(messages.some((m) => m.startsWith('creditor.vatNumber: '))).toBe(true);
+    expect(messages.some((m) => m.includes('unknown key "rcsCity"'))).toBe(true);
+  });
+
   it('names the path of a wrong value', () => {
     const r = parseConfig({ policy: { steps: [{ id: 'call', days: 3 }, { id: 'lawsuit', days: 1 }] }, interest: { indemnity: 40 } }, 'c.json', '/');
     const messages = r.problems.map((p) => p.message);

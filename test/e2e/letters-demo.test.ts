@@ -86,20 +86,22 @@ describe('demo letters (built CLI)', () => {
     for (const s of [
       'RECOMMANDÉ AVEC ACCUSÉ DE RÉCEPTION', 'Garage Besançon Automobiles SA', "À l'attention de M. Hervé Besançon", '69800 Saint-Priest',
       'MISE EN DEMEURE', 'mettons en demeure', 'F2026-0062', 'F2026-0077', '4 680,00 €', '1 710,00 €',
-      'Appel téléphonique du 14 août 2026 (sans réponse)', 'Appel téléphonique du 24 septembre 2026 (entretien)',
+      'Appel téléphonique du 14 août 2026, resté sans réponse', 'Entretien téléphonique du 24 septembre 2026',
       'Courrier du 2 octobre 2026 (lettre de relance)', 'Courrier du 12 octobre 2026 (seconde relance en recommandé)',
-      'L441-10', 'D441-5', 'Total réclamé 6 687,02 €', 'au plus tard le 15 décembre 2026', 'injonction de payer',
+      'L441-10', 'D441-5', 'Total réclamé (restant dû + intérêts arrêtés au 30 novembre 2026 + indemnités) 6 687,02 €', 'injonction de payer',
+      // The deadline falls the day before litigation would be due (+15): 14 days; the periods let the debtor check the interest.
+      'au plus tard le 14 décembre 2026', 'du 10/08/2026 au 30/11/2026 113 4 680,00 € 12,15 % (taux BCE 2,15 % + 10 points) 176,04 €',
     ]) expect(t).toContain(s);
     expect(t).not.toMatch(/(^|\s)\.(\s|$)/); // no stray marker character
   });
 
   it('the English customer gets an English reminder, the consumer one without the B2B penalties', () => {
     const en = text.get('2026-11-30_reminder_C009.pdf')!;
-    for (const s of ['Thornbury Design Ltd', 'Attn. Ms Olivia Hart', 'United Kingdom', 'PAYMENT REMINDER', 'Further to our phone call of 2 November 2026', '€3,060.00', 'by 8 December 2026']) {
+    for (const s of ['Thornbury Design Ltd', 'Attn. Ms Olivia Hart', 'London SW1Y 4LR UNITED KINGDOM', 'PAYMENT REMINDER', 'Further to our phone conversation of 2 November 2026', '€3,060.00', 'by 7 December 2026']) {
       expect(en).toContain(s);
     }
     const consumer = text.get('2026-11-30_reminder_C012.pdf')!;
-    for (const s of ['Élodie Marchand', '69160 Tassin-la-Demi-Lune', 'RELANCE', 'F2026-0081', '2 340,00 €', 'le 8 décembre 2026']) expect(consumer).toContain(s);
+    for (const s of ['Élodie Marchand', '69160 Tassin-la-Demi-Lune', 'RELANCE', 'F2026-0081', '2 340,00 €', 'le 7 décembre 2026']) expect(consumer).toContain(s);
     expect(consumer).not.toMatch(/L441-10|D441-5/);
   });
 

@@ -7,6 +7,7 @@ import { makeCustomer, makeEntry } from '../helpers/ledger.js';
 import type { StepId } from '../../src/config/schema.js';
 import type { Creditor, InvoiceCharges, LetterView } from '../../src/letters/model.js';
 import { letterViews } from '../../src/letters/plan-letters.js';
+import type { Policy } from '../../src/policy/steps.js';
 
 export const d = (s: string): IsoDate => s as IsoDate;
 
@@ -22,6 +23,10 @@ export const CREDITOR: Creditor = {
   iban: 'FR76 3000 6000 0112 3456 7890 189',
   bic: 'AGRIFRPPXXX',
   signatory: 'Marie Dupont, gérante',
+  legalForm: 'SARL',
+  capital: '10000.00',
+  rcs: 'Lyon',
+  vatNumber: 'FR32123456789',
 };
 
 export function customer(id: string, over: Partial<Customer> = {}): Customer {
@@ -60,16 +65,17 @@ export function entry(e: Partial<JournalEntry> & Pick<JournalEntry, 'type' | 'cu
 export function views(
   actions: ScanAction[],
   customers: Customer[],
-  opts: { journal?: JournalEntry[]; charges?: Map<string, InvoiceCharges>; asOf?: string } = {},
+  opts: { journal?: JournalEntry[]; charges?: Map<string, InvoiceCharges>; asOf?: string; policy?: Policy; creditor?: Creditor } = {},
 ): LetterView[] {
   return letterViews(actions, {
     customers: new Map(customers.map((c) => [c.id, c])),
-    creditor: CREDITOR,
+    creditor: opts.creditor ?? CREDITOR,
     logo: null,
     journal: opts.journal ?? [],
     charges: opts.charges ?? new Map(),
     asOf: d(opts.asOf ?? '2026-11-22'),
     letters: { deadlineDays: 8, formalNoticeDeadlineDays: 15 },
     indemnityPerInvoice: cents(4000),
+    ...(opts.policy ? { policy: opts.policy } : {}),
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatLongDate, formatMoney, plural } from '../../src/letters/format.js';
-import { cents } from '../../src/model/money.js';
+import { formatLongDate, formatMoney, formatPercent, plural, postalLines } from '../../src/letters/format.js';
+import { cents, Dec } from '../../src/model/money.js';
 import { d } from './builders.js';
 
 describe('letter formatting', () => {
@@ -26,5 +26,27 @@ describe('letter formatting', () => {
   it('plurals: French 0 and 1 are singular, English only 1', () => {
     expect([0, 1, 2].map((n) => plural(n, 'facture', 'factures', 'fr'))).toEqual(['facture', 'facture', 'factures']);
     expect([0, 1, 2].map((n) => plural(n, 'invoice', 'invoices', 'en'))).toEqual(['invoices', 'invoice', 'invoices']);
+  });
+});
+
+describe('formatPercent', () => {
+  it('prints a rate with two decimals at least, French comma and narrow space', () => {
+    expect(formatPercent(new Dec('12.15'), 'fr')).toBe('12,15\u202f%');
+    expect(formatPercent(new Dec('10'), 'fr')).toBe('10,00\u202f%');
+    expect(formatPercent(new Dec('3.125'), 'en')).toBe('3.125%');
+  });
+});
+
+describe('postalLines', () => {
+  it('France: postcode then city, no country line', () => {
+    expect(postalLines('69002', 'Lyon', null)).toEqual(['69002 Lyon']);
+  });
+  it('UK and Ireland: town, then postcode on its own line, then the country in capitals', () => {
+    expect(postalLines('NW1 6XE', 'London', 'United Kingdom')).toEqual(['London', 'NW1 6XE', 'UNITED KINGDOM']);
+    expect(postalLines('D02 X285', 'Dublin', 'Irlande')).toEqual(['Dublin', 'D02 X285', 'IRLANDE']);
+  });
+  it('US: town then postcode on one line; elsewhere postcode then town', () => {
+    expect(postalLines('10001', 'New York NY', 'USA')).toEqual(['New York NY 10001', 'USA']);
+    expect(postalLines('1000', 'Bruxelles', 'Belgique')).toEqual(['1000 Bruxelles', 'BELGIQUE']);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cents } from '../../src/model/money.js';
-import { action, customer, d, entry, invoice, views } from './builders.js';
+import { chargesOf, deadlineDaysFor } from '../../src/letters/model.js';
+import { cents, Dec } from '../../src/model/money.js';
+import { DEFAULT_POLICY } from '../../src/policy/steps.js';
+import { action, CREDITOR, customer, d, entry, invoice, views } from './builders.js';
 
 describe('buildLetter', () => {
   it('lists invoices with paid and residual, and a deadline from the config', () => {
@@ -40,7 +42,7 @@ describe('buildLetter', () => {
       entry({ type: 'call', customer: 'C2', date: d('2026-10-05') } as never),
     ];
     const [v] = views([action('C1', 'registered_reminder', [invoice('C1', 'F-1', 100, 100)])], [customer('C1')], { journal });
-    expect(v!.calls).toEqual([{ date: '2026-10-01', outcome: 'no_answer' }]);
+    expect(v!.calls).toEqual([{ date: '2026-10-01', outcome: 'no_answer', reached: false, noAnswer: true, promised: false }]);
     expect(v!.firstLetter).toEqual({ date: '2026-10-10', step: 'reminder', registered: false });
     expect(v!.promises).toEqual([{ date: '2026-10-02', until: '2026-10-09', amount: 30000 }]);
     expect(v!.lastCall?.date).toBe('2026-10-01');
@@ -87,5 +89,81 @@ describe('buildLetter', () => {
 
   it('refuses a step that is not a letter', () => {
     expect(() => views([action('C1', 'call', [invoice('C1', 'F-1', 100, 100)])], [customer('C1')])).toThrow(/not a letter/);
+  });
+
+  it('says which call outcome to word: reached, no answer, promise, or not logged', () => {
+    const outcomes = ['reached', 'no_answer', 'promise', undefined] as const;
+    const flags = outcomes.map((outcome) => {
+      const journal = [entry({ type: 'call', customer: 'C1', date: d('2026-10-01'), ...(outcome ? { outcome } : {}) } as never)];
+      const [v] = views([action('C1', 'reminder', [invoice('C1', 'F-1', 100, 100)])], [customer('C1')], { journal });
+      const c = v!.lastCall!;
+      return [c.reached, c.noAnswer, c.promised];
+    });
+    expect(flags).toEqual([[true, false, false], [false, true, false], [false, false, true], [false, false, false]]);
+  });
+
+  it('builds one history list in date order, a call before the promise made in it', () => {
+    const journal = [
+      entry({ type: 'letter', customer: 'C1', date: d('2026-10-10'), step: 'reminder', file: 'x', amount: '1.00' } as never),
+      entry({ type: 'promise', customer: 'C1', date: d('2026-10-02'), until: d('2026-10-09') } as never),
+      entry({ type: 'call', customer: 'C1', date: d('2026-10-20'), outcome: 'no_answer' } as never),
+      entry({ type: 'call', customer: 'C1', date: d('2026-10-02'), outcome: 'promise' } as never),
+    ];
+    const [v] = views([action('C1', 'formal_notice', [invoice('C1', 'F-1', 100, 100)])], [customer('C1')], { journal });
+    expect(v!.history.map((h) => `${h.date} ${h.call ? 'call' : h.letter ? 'letter' : 'promise'}`)).toEqual([
+      '2026-10-02 call', '2026-10-02 promise', '2026-10-10 letter', '2026-10-20 call',
+    ]);
+  });
+
+  it('gives a deadline strictly before the next step of the customer policy', () => {
+    // Defaults: reminder → registered reminder 8 days, formal notice → litigation 15 days.
+    const at = (step: 'reminder' | 'registered_reminder' | 'formal_notice', policy = DEFAULT_POLICY) =>
+      views([action('C1', step, [invoice('C1', 'F-1', 100, 100)])], [customer('C1')], { asOf: '2026-11-30', policy })[0]!.deadline;
+    expect(at('reminder')).toBe('2026-12-07'); // the registered reminder is due on 8 December
+    expect(at('registered_reminder')).toBe('2026-12-07');
+    expect(at('formal_notice')).toBe('2026-12-14'); // litigation due on 15 December
+    // A customer with longer delays keeps the configured days.
+    const slow = { ...DEFAULT_POLICY, customerSteps: new Map([['C1', [{ id: 'reminder' as const, days: 7 }, { id: 'registered_reminder' as const, days: 30 }]]]) };
+    expect(at('reminder', slow)).toBe('2026-12-08');
+    // No step after this one: the configured days.
+    expect(at('registered_reminder', slow)).toBe('2026-12-08');
+    expect(views([action('C1', 'reminder', [invoice('C1', 'F-1', 100, 100)])], [customer('C1')], { asOf: '2026-11-30' })[0]!.deadline).toBe('2026-12-08');
+  });
+
+  it('never gives less than a day, nor less than 8 days for a formal notice', () => {
+    expect(deadlineDaysFor(8, 1, false)).toBe(1);
+    expect(deadlineDaysFor(8, 5, false)).toBe(4);
+    expect(deadlineDaysFor(15, 5, true)).toBe(8);
+    expect(deadlineDaysFor(15, null, true)).toBe(15);
+  });
+
+  it('shows the interest periods of a business formal notice with their rate and its basis', () => {
+    const inv = invoice('C1', 'F-1', 100000, 100000);
+    const period = { from: d('2026-09-01'), to: d('2026-11-22'), days: 83, base: cents(100000), interest: cents(2763) };
+    const ecb = chargesOf({ interest: cents(2763), indemnity: cents(4000), basis: 'ecb_plus_10', periods: [{ ...period, rate: new Dec('12.15') }] });
+    const [v] = views([action('C1', 'formal_notice', [inv])], [customer('C1')], { charges: new Map([[inv.entry.id, ecb]]) });
+    expect(v!.interestPeriods).toEqual([{ number: 'F-1', from: '2026-09-01', to: '2026-11-22', days: 83, base: 100000, rate: '12,15\u202f%', ecbRate: '2,15\u202f%', contract: false, interest: 2763 }]);
+    expect(v!.contractRate).toBe(false);
+    const contract = chargesOf({ interest: cents(2763), indemnity: cents(4000), basis: 'contract', periods: [{ ...period, rate: new Dec('15') }] });
+    const [w] = views([action('C1', 'formal_notice', [inv])], [customer('C1', { language: 'en' })], { charges: new Map([[inv.entry.id, contract]]) });
+    expect(w!.interestPeriods[0]).toMatchObject({ rate: '15.00%', ecbRate: null, contract: true });
+    expect(w!.contractRate).toBe(true);
+    // A consumer's notice shows no periods.
+    const [c] = views([action('C1', 'formal_notice', [inv])], [customer('C1', { kind: 'consumer' })], { charges: new Map([[inv.entry.id, ecb]]) });
+    expect(c!.hasInterestPeriods).toBe(false);
+  });
+
+  it('carries the creditor legal mentions when configured, null otherwise', () => {
+    const one = (creditor = CREDITOR) => views([action('C1', 'reminder', [invoice('C1', 'F-1', 100, 100)])], [customer('C1')], { creditor })[0]!.creditor;
+    expect(one()).toMatchObject({ legalForm: 'SARL', capital: 1000000, rcs: 'Lyon', vatNumber: 'FR32123456789' });
+    const { legalForm: _l, capital: _c, rcs: _r, vatNumber: _v, ...bare } = CREDITOR;
+    expect(one(bare)).toMatchObject({ legalForm: null, capital: null, rcs: null, vatNumber: null });
+  });
+
+  it('writes a foreign address as its country does, the country last in capitals', () => {
+    const lines = (over: Parameters<typeof customer>[1]) => views([action('C1', 'reminder', [invoice('C1', 'F-1', 100, 100)])], [customer('C1', over)])[0]!.customer.cityLines;
+    expect(lines({ postcode: 'NW1 6XE', city: 'London', country: 'United Kingdom' })).toEqual(['London', 'NW1 6XE', 'UNITED KINGDOM']);
+    expect(lines({ postcode: '10115', city: 'Berlin', country: 'Allemagne' })).toEqual(['10115 Berlin', 'ALLEMAGNE']);
+    expect(lines({ postcode: '69002', city: 'Lyon', country: 'France' })).toEqual(['69002 Lyon']);
   });
 });
