@@ -122,19 +122,34 @@ describe('dunning interest: config', () => {
     );
   });
 
-  it('stops on a half-year with no known rate, naming it (exit 2)', async () => {
+  it('stops on a half-year with no known rate, naming it and every field it lacks, in one message (exit 2)', async () => {
     const r = await run([...books, '--as-of', '2026-07-10']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
       'error: interest.rates: no rate known for 2026-S2: found none, expected the ECB main refinancing rate in force on 1 July 2026 ' +
-        '(L441-10 late-payment rate; 1 invoice, first F1 of B1 (invoices.csv:2)); ' +
-        'add {"half": "2026-S2", "ecb": "<percent>", "source": "<where it is published>"} under interest.rates in the config\n' +
-        'error: interest.rates: no rate known for 2026-S2: found none, expected the legal interest rate ("autres cas") for 2026-S2 ' +
-        '(consumer interest after a formal notice; 1 invoice, first F4 of K1 (invoices.csv:5)); ' +
-        'add {"half": "2026-S2", "legalOther": "<percent>", "source": "<where it is published>"} under interest.rates in the config\n' +
-        'dunning: cannot compute interest: 2 error(s)\n',
+        '("ecb": L441-10 late-payment rate, 1 invoice, first F1 of B1 (invoices.csv:2)) ' +
+        'and the legal interest rate ("autres cas") for 2026-S2 ' +
+        '("legalOther": consumer interest after a formal notice, 1 invoice, first F4 of K1 (invoices.csv:5)); ' +
+        'add {"half": "2026-S2", "ecb": "<percent>", "legalOther": "<percent>", "source": "<where it is published>"} under interest.rates in the config\n' +
+        'dunning: cannot compute interest: 1 error(s)\n',
     );
+  });
+
+  it('with a contract rate and a config entry giving only ecb, asks to complete that entry with legalOther (exit 2)', async () => {
+    // The README's old sample config: contractRate plus a 2026-S2 entry with the ECB rate only.
+    const config = { interest: { contractRate: '12.00', rates: [{ half: '2026-S2', ecb: '2.15', source: 'test' }] } };
+    const r = await run([...withConfig('partial.json', config), '--as-of', '2026-07-10']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'partial.json:0: error: interest.rates: no rate known for 2026-S2: found "ecb" only, expected the legal interest rate ("autres cas") for 2026-S2 ' +
+        '("legalOther": to check the contract rate against 3 × the legal rate, 1 invoice, first F1 of B1 (invoices.csv:2); ' +
+        'consumer interest after a formal notice, 1 invoice, first F4 of K1 (invoices.csv:5)); ' +
+        'add "legalOther": "<percent>" to the "2026-S2" entry of interest.rates in the config\n' +
+        'dunning: cannot compute interest: 1 error(s)\n',
+    );
+    const fixed = { interest: { contractRate: '12.00', rates: [{ half: '2026-S2', ecb: '2.15', legalOther: '2.62', source: 'test' }] } };
+    expect((await run([...withConfig('fixed.json', fixed), '--as-of', '2026-07-10'])).code).toBe(0);
   });
 
   it('takes a missing half-year from interest.rates', async () => {
