@@ -160,7 +160,8 @@ describe('log', () => {
     [['hold', 'C1', ...D], 'dunning: --until: missing, expected a date YYYY-MM-DD\n'],
     [['hold', 'NOPE', ...D, '--until', '2026-12-01'], 'dunning: hold: found "NOPE", expected a customer id or an invoice number of the books\n'],
     [['promise', 'C1', ...D, '--until', '2026-10-01'], 'dunning: --until: found "2026-10-01", expected a date on or after the entry\'s date 2026-10-18\n'],
-    [['promise', 'C1', ...D, '--until', '2026-11-01', '--amount', '1.234'], 'dunning: --amount: found "1.234", expected an unambiguous amount: set "decimal" to "comma" or "dot" in the config\n'],
+    [['promise', 'C1', ...D, '--until', '2026-11-01', '--amount', '1.234'], 'dunning: --amount: found "1.234", expected an amount that reads one way only: type 1234,00 for 1 234,00 € (a dot or comma before exactly three digits could group thousands or mark decimals)\n'],
+    [['promise', 'C1', ...D, '--until', '2026-11-01', '--amount', '1,230'], 'dunning: --amount: found "1,230", expected an amount that reads one way only: type 1,23 for 1,23 €, or 1230,00 for 1 230,00 € (a dot or comma before exactly three digits could group thousands or mark decimals)\n'],
     [['call', 'C1', '--date', '18/10/2026'], 'dunning: --date: found "18/10/2026", expected a date YYYY-MM-DD\n'],
     [['litigation', 'C9', ...D], 'dunning: customer: found "C9", expected a customer id of the books or the customers file\n'],
   ])('log %j: exit 2, nothing written', async (args, message) => {
@@ -168,6 +169,34 @@ describe('log', () => {
     expect(r.stderr).toBe(message);
     expect(r.code).toBe(2);
     expect(journalText()).toBe('');
+  });
+
+  const CUST = ['--customers', 'customers.csv'];
+  it.each([
+    [['call', 'C999', ...D, ...CUST], 'dunning: customer: found "C999", expected a customer id of the customers file\n'],
+    [['note', 'C999', 'hello', ...D, ...CUST], 'dunning: customer: found "C999", expected a customer id of the customers file\n'],
+    [['promise', 'C999', ...D, '--until', '2026-11-01', ...CUST], 'dunning: customer: found "C999", expected a customer id of the customers file\n'],
+    [['litigation', 'C999', ...D, ...CUST], 'dunning: customer: found "C999", expected a customer id of the customers file\n'],
+    [['dispute', 'F1', '--customer', 'C999', ...D, ...CUST], 'dunning: customer: found "C999", expected a customer id of the customers file\n'],
+    [
+      ['hold', 'C999', ...D, '--until', '2026-12-01', ...CUST],
+      'dunning: hold: found "C999", expected a customer id of the customers file (for an invoice, --scope invoice: invoice numbers are not checked without the books)\n',
+    ],
+  ])('log %j with only a customers file: an unknown customer is exit 2, nothing written', async (args, message) => {
+    const r = await dunning(['log', ...args], dir);
+    expect(r.stderr).toBe(message);
+    expect(r.code).toBe(2);
+    expect(journalText()).toBe('');
+  });
+
+  it('with only a customers file: a known customer is logged, invoice numbers as typed', async () => {
+    const r = await dunning(['log', 'call', 'C1', '--invoice', 'F2026-001', ...D, '--customers', 'customers.csv', '--format', 'json'], dir);
+    expect(r.stderr).toBe('logged call for C1 on 2026-10-18 (F2026-001) in .dunning/journal.jsonl\n');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ customer: 'C1', invoices: [{ number: 'F2026-001', key: '' }] });
+    const hold = await dunning(['log', 'hold', 'F2026-002', '--scope', 'invoice', '--customer', 'C1', ...D, '--until', '2026-12-01', '--customers', 'customers.csv'], dir);
+    expect(hold.code).toBe(0);
+    expect(journalText().trim().split('\n')).toHaveLength(2);
   });
 
   it('litigation: the dossier of the overdue invoices is logged; the scan plans nothing more for them', async () => {
