@@ -75,7 +75,7 @@ export function registerScan(program: Command, io: CliIo, _setExit: SetExit): vo
     const { books } = await readBooks(flags, config, io);
     const journal = await loadJournal(resolveJournal(flags.journal, config, io), io);
     const rec = reconcileAsOf(books, config, asOf);
-    const report = planDunning({ rec, customers: books.customers, journal, policy, asOf });
+    const report = planDunning({ rec, customers: books.customers, journal, policy, asOf, endOfMonthTerms: config.endOfMonthTerms });
     for (const w of report.warnings ?? []) io.stderr.write(`warning: ${w}\n`);
     const explain = flags.explain === true;
     if (flags.format === 'json') io.stdout.write(scanJson(report, explain));

@@ -82,9 +82,9 @@ describe('scan, log a call, scan a week later', () => {
     const r = await dunning(['scan', ...IN, '--as-of', '2026-10-18', '--explain'], dir);
     expect(r.code).toBe(0);
     const out = r.stdout;
-    expect(out.indexOf('Actions due on 18/10/2026')).toBe(0);
-    expect(out).toMatch(/│ C1\s+│ ACME SA\s+│ call \(relance téléphonique\)\s+│ F2026-001\s+│ 1\u00a0200,00\u00a0€ │ 01 23 45 67 89 │ Mme Martin │/);
-    expect(out.indexOf('Overdue invoices')).toBeGreaterThan(0);
+    expect(out.indexOf('Actions du 18/10/2026\n\nAppels à passer (relance téléphonique)\n')).toBe(0);
+    expect(out).toMatch(/│ C1\s+│ ACME SA\s+│ F2026-001\s+│ 1\u00a0200,00\u00a0€ │ 01 23 45 67 89 │ Mme Martin │/);
+    expect(out.indexOf('Factures en retard')).toBeGreaterThan(0);
     expect(out).toContain('C1 F2026-001 (invoices.csv:2)\n  due 2026-10-15 (invoice 2026-09-15 + 30 days)\n  call due 2026-10-18 = due date 2026-10-15 + 3 days\n');
   });
 
@@ -210,7 +210,7 @@ describe('log', () => {
     expect(f1).toMatchObject({ lastStep: 'litigation', lastStepDate: '2026-10-20', nextStep: null, nextStepDate: null, blocked: null });
     expect(scan.actions).toEqual([{ customer: 'C1', step: 'call', invoices: ['F2026-002'], amount: '300.00' }]);
     const history = await dunning(['history', 'C1'], dir);
-    expect(history.stdout).toContain('litigation');
+    expect(history.stdout).toMatch(/│ 20\/10\/2026 │ contentieux │ C1\s+│ F2026-001 │/);
   });
 
   it('an invoice number of two customers needs --customer', async () => {
@@ -273,10 +273,21 @@ describe('history', () => {
       `2026-10-20,${entries[1].recordedAt},note,C1`,
     ]);
     const t = await dunning(['history', 'C9'], dir);
-    expect(t.stdout).toBe('Nothing in the journal for C9.\n');
+    expect(t.stdout).toBe('Rien dans le journal pour C9.\n');
+  });
+
+  it('prints a French table: headings, entry types, outcomes and dates', async () => {
+    await dunning(['log', 'call', 'C1', '--date', '2026-10-18', '--outcome', 'no_answer', '--invoice', 'F2026-001'], dir);
+    await dunning(['log', 'promise', 'C1', '--date', '2026-10-19', '--until', '2026-11-10', '--amount', '1200,00'], dir);
+    await dunning(['log', 'hold', 'C2', '--date', '2026-10-20', '--until', '2026-12-01'], dir);
+    const t = (await dunning(['history'], dir)).stdout;
+    expect(t).toMatch(/│ Date\s+│ Type\s+│ Client │ Factures\s+│ Détails\s+│ Note │/);
+    expect(t).toMatch(/│ 18\/10\/2026 │ appel\s+│ C1\s+│ F2026-001 │ sans réponse\s+│/);
+    expect(t).toMatch(/│ 19\/10\/2026 │ promesse de paiement │ C1\s+│\s+│ jusqu’au 10\/11\/2026, 1\u00a0200,00\u00a0€ │/);
+    expect(t).toMatch(/│ 20\/10\/2026 │ suspension\s+│ C2\s+│\s+│ client jusqu’au 01\/12\/2026\s+│/);
   });
 
   it('an empty or missing journal', async () => {
-    expect((await dunning(['history'], dir)).stdout).toBe('The journal is empty.\n');
+    expect((await dunning(['history'], dir)).stdout).toBe('Le journal est vide.\n');
   });
 });
