@@ -7,7 +7,7 @@
  *   with exit 3 naming the holder. A lock left by a dead process (same host) is taken over
  *   by exactly one run (see takeOver): a live lock is never removed by another run.
  * - A crash or kill mid-write: each batch is one write(2) of complete lines on an O_APPEND
- *   descriptor, then fsync. A cut leaves at most one torn line at the end; the reader reports
+ *   descriptor, then fsync (and of its folder when the file was just created). A cut leaves at most one torn line at the end; the reader reports
  *   it as a warning and ignores it, and the next append starts on a fresh line, so a torn line
  *   never merges with a new entry. Nothing is ever deleted or rewritten.
  */
@@ -204,9 +204,28 @@ async function acquire(lockPath: string, opts: LockOptions): Promise<string> {
 }
 
 /** Appends complete lines in one write, after a newline if the file ends with a torn line. */
+/**
+ * fsync of a folder, so that a file (or folder) just created in it survives a power cut: the
+ * file's own fsync does not make its name durable. Where folders cannot be opened or synced
+ * (Windows), there is nothing more to do.
+ */
+async function syncDir(dir: string): Promise<void> {
+  let fh;
+  try {
+    fh = await fs.open(dir, 'r');
+    await fh.sync();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EINVAL' && code !== 'EPERM' && code !== 'EACCES') throw e;
+  } finally {
+    await fh?.close();
+  }
+}
+
 async function appendLines(file: string, entries: readonly JournalEntry[]): Promise<void> {
   if (entries.length === 0) return;
   let needsNewline = false;
+  let created = false;
   try {
     const fh = await fs.open(file, 'r');
     try {
@@ -221,6 +240,7 @@ async function appendLines(file: string, entries: readonly JournalEntry[]): Prom
     }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    created = true;
   }
   const text = (needsNewline ? '\n' : '') + entries.map((e) => `${JSON.stringify(e)}\n`).join('');
   const fh = await fs.open(file, 'a');
@@ -231,6 +251,7 @@ async function appendLines(file: string, entries: readonly JournalEntry[]): Prom
   } finally {
     await fh.close();
   }
+  if (created) await syncDir(path.dirname(file));
 }
 
 /**
@@ -243,10 +264,18 @@ export async function withJournalLock<T>(
   fn: (append: (entries: readonly JournalEntry[]) => Promise<void>) => Promise<T>,
   opts: LockOptions = {},
 ): Promise<T> {
+  const dir = path.dirname(file);
   try {
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    // Folders created here (`.dunning/`) are made durable too: each in its parent.
+    const first = await fs.mkdir(dir, { recursive: true });
+    if (first !== undefined) {
+      for (let d = dir; ; d = path.dirname(d)) {
+        await syncDir(path.dirname(d));
+        if (d === first || path.dirname(d) === d) break;
+      }
+    }
   } catch (e) {
-    throw new EnvironmentError(`cannot create the journal folder ${path.dirname(file)} (${(e as Error).message})`);
+    throw new EnvironmentError(`cannot create the journal folder ${dir} (${(e as Error).message})`);
   }
   const lockPath = `${file}.lock`;
   const mine = await acquire(lockPath, opts);

@@ -100,7 +100,7 @@ describe('scan, log a call, scan a week later', () => {
     await dunning(['log', 'call', 'C1', '--date', '2026-10-18', ...IN], dir);
     await dunning(['log', 'promise', 'C1', '--until', '2026-11-10', '--date', '2026-10-20', ...IN], dir);
     for (const format of ['table', 'json', 'csv']) {
-      const args = ['scan', ...IN, '--as-of', '2026-11-20', '--format', format, '--explain'];
+      const args = ['scan', ...IN, '--as-of', '2026-11-20', '--format', format, ...(format === 'csv' ? [] : ['--explain'])];
       const a = await dunning(args, dir);
       const b = await dunning(args, dir);
       expect(a.code).toBe(0);
@@ -139,6 +139,25 @@ describe('scan errors and warnings', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${journal()}:2: error: found "oops", expected one JSON entry per line\n`);
     expect(r.stderr).toContain('has 1 unreadable line(s)');
+  });
+
+  it('--explain with --format csv is a usage error (exit 2), not silently ignored', async () => {
+    const r = await dunning(['scan', ...IN, '--as-of', '2026-10-18', '--format', 'csv', '--explain'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'dunning: --explain: found with --format csv, expected --format table or --format json (the CSV has fixed columns; the JSON gives "explain" per invoice)\n',
+    );
+  });
+
+  it('policy.customers.<ID> for a customer not in the books: a warning naming the config, exit 0', async () => {
+    writeFileSync(path.join(dir, 'dunning.config.json'), JSON.stringify({ policy: { customers: { C1: { steps: [{ id: 'reminder', days: 1 }] }, C99: { steps: [{ id: 'reminder', days: 1 }] } } } }));
+    const r = await dunning(['scan', ...IN, '--as-of', '2026-10-18', '--format', 'json'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'dunning.config.json:0: warning: policy.customers.C99: found "C99", expected a customer id of the books or the customers file; this policy applies to no invoice (a typo in the id?)\n',
+    );
+    expect(JSON.parse(r.stdout).actions).toEqual([{ customer: 'C1', step: 'reminder', invoices: ['F2026-001'], amount: '1200.00' }]);
   });
 
   it('a policy with steps out of order: exit 2 with the config path', async () => {
