@@ -5,7 +5,8 @@
 import { Option, type Command } from 'commander';
 import { readJournal } from '../io/journal.js';
 import { formatDateFr } from '../model/dates.js';
-import type { JournalEntry } from '../model/journal.js';
+import type { CallOutcome, JournalEntry } from '../model/journal.js';
+import { STEP_LABELS_FR } from '../policy/steps.js';
 import { formatEuroFr, parseAmount } from '../model/money.js';
 import { compareEntries } from '../policy/facts.js';
 import { addConfigOption, addJournalOption, readConfig, resolveJournal, type InputFlags } from './common.js';
@@ -30,17 +31,31 @@ function euro(amount: string): string {
   return a.ok ? formatEuroFr(a.cents) : amount;
 }
 
-/** The type-specific facts of an entry, for the console. */
+/** Entry types as the French table shows them (JSON and CSV keep the journal's ids). */
+export const ENTRY_TYPES_FR: Readonly<Record<JournalEntry['type'], string>> = {
+  call: 'appel',
+  letter: 'lettre',
+  promise: 'promesse de paiement',
+  dispute: 'litige',
+  resolve: 'litige résolu',
+  hold: 'suspension',
+  note: 'note',
+  litigation: 'contentieux',
+};
+
+const OUTCOMES_FR: Readonly<Record<CallOutcome, string>> = { reached: 'joint', no_answer: 'sans réponse', promise: 'promesse' };
+
+/** The type-specific facts of an entry, for the console, in French. */
 export function details(e: JournalEntry): string {
   switch (e.type) {
     case 'call':
-      return e.outcome ?? '';
+      return e.outcome ? OUTCOMES_FR[e.outcome] : '';
     case 'letter':
-      return `${e.step}${e.amount ? `, ${euro(e.amount)}` : ''}${e.file ? `, ${e.file}` : ''}`;
+      return `${STEP_LABELS_FR[e.step]}${e.amount ? `, ${euro(e.amount)}` : ''}${e.file ? `, ${e.file}` : ''}`;
     case 'promise':
-      return `until ${formatDateFr(e.until)}${e.amount ? `, ${euro(e.amount)}` : ''}`;
+      return `jusqu’au ${formatDateFr(e.until)}${e.amount ? `, ${euro(e.amount)}` : ''}`;
     case 'hold':
-      return `${e.scope} until ${formatDateFr(e.until)}`;
+      return `${e.scope === 'customer' ? 'client' : 'facture'} jusqu’au ${formatDateFr(e.until)}`;
     default:
       return '';
   }
@@ -70,13 +85,13 @@ export function registerHistory(program: Command, io: CliIo, _setExit: SetExit):
         ),
       );
     } else if (shown.length === 0) {
-      io.stdout.write(customer === undefined ? 'The journal is empty.\n' : `Nothing in the journal for ${customer}.\n`);
+      io.stdout.write(customer === undefined ? 'Le journal est vide.\n' : `Rien dans le journal pour ${customer}.\n`);
     } else {
       io.stdout.write(
         table(
           {
-            head: ['Date', 'Type', 'Customer', 'Invoices', 'Details', 'Note'],
-            rows: shown.map((e) => [formatDateFr(e.date), e.type, e.customer, e.invoices.map((i) => i.number).join(', '), details(e), e.note ?? '']),
+            head: ['Date', 'Type', 'Client', 'Factures', 'Détails', 'Note'],
+            rows: shown.map((e) => [formatDateFr(e.date), ENTRY_TYPES_FR[e.type], e.customer, e.invoices.map((i) => i.number).join(', '), details(e), e.note ?? '']),
           },
           io,
         ),

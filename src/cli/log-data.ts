@@ -9,32 +9,53 @@ import { reconcileAsOf } from '../ledger/as-of.js';
 import type { DocRef } from '../model/journal.js';
 import { InputError } from '../model/errors.js';
 import type { DebitItem } from '../model/reconciliation.js';
+import { hasErrors } from '../model/problems.js';
 import type { Books, IsoDate } from '../model/types.js';
+import { loadBooks } from '../io/books.js';
 import { docKeys } from '../policy/doc-key.js';
 import { hasAnyInput, inputFiles, readBooks, type InputFlags } from './common.js';
+import { printProblems } from './errors.js';
 import type { CliIo } from './io.js';
 
 export interface LogData {
   readonly books: Books;
+  /**
+   * False when only a customers file was given: customer ids are checked, invoice numbers
+   * cannot be and are stored as typed (empty keys), as without data.
+   */
+  readonly invoicesKnown: boolean;
   /** Every invoice (debit) in the books as of the entry's date, with its key. */
   readonly invoices: readonly DebitItem[];
   readonly keys: ReadonlyMap<string, string>;
 }
 
-/** The books as of `date`, when the command has inputs; null when it has none. */
+/**
+ * The books as of `date`, when the command has inputs; null when it has none. A customers
+ * file alone is enough to check customer ids (a typo would otherwise be logged silently).
+ */
 export async function loadLogData(flags: InputFlags, config: Config, io: CliIo, date: IsoDate): Promise<LogData | null> {
-  if (!hasAnyInput(inputFiles(flags, config, io))) return null;
+  const files = inputFiles(flags, config, io);
+  if (!hasAnyInput(files)) {
+    if (!files.customers) return null;
+    const { value: books, problems } = await loadBooks(files, config);
+    if (hasErrors(problems)) {
+      throw new InputError(`the input has ${problems.filter((p) => p.severity === 'error').length} error(s); nothing was written`, problems);
+    }
+    printProblems(io, problems);
+    return { books, invoicesKnown: false, invoices: [], keys: new Map() };
+  }
   const { books } = await readBooks(flags, config, io);
   const rec = reconcileAsOf(books, config, date);
   const invoices = rec.debits.filter((d) => d.entry.kind === 'invoice' && d.entry.side === 'debit');
-  return { books, invoices, keys: docKeys(invoices.map((d) => d.entry)) };
+  return { books, invoicesKnown: true, invoices, keys: docKeys(invoices.map((d) => d.entry)) };
 }
 
 export const docRef = (data: LogData, d: DebitItem): DocRef => ({ number: d.entry.ref, key: data.keys.get(d.entry.id)! });
 
 export function checkCustomer(data: LogData, customer: string): void {
   if (!data.books.customers.has(customer)) {
-    throw new InputError(`customer: found ${JSON.stringify(customer)}, expected a customer id of the books or the customers file`);
+    const where = data.invoicesKnown ? 'the books or the customers file' : 'the customers file';
+    throw new InputError(`customer: found ${JSON.stringify(customer)}, expected a customer id of ${where}`);
   }
 }
 

@@ -10,7 +10,7 @@ import { Option, type Command } from 'commander';
 import { entryBase, withJournalLock } from '../io/journal.js';
 import { InputError } from '../model/errors.js';
 import type { CallOutcome, DocRef, JournalEntry } from '../model/journal.js';
-import { formatAmount, parseAmount } from '../model/money.js';
+import { formatAmount, formatEuroFr, parseAmount, type Cents } from '../model/money.js';
 import type { IsoDate } from '../model/types.js';
 import { addInputOptions, addJournalOption, parseDateFlag, readConfig, resolveJournal, type InputFlags } from './common.js';
 import type { CliIo } from './io.js';
@@ -51,7 +51,33 @@ function untilFlag(flags: LogFlags, date: IsoDate, io: CliIo): IsoDate {
 function customerRefs(data: LogData | null, customer: string, flags: LogFlags, date: IsoDate, overdueOnly: boolean): DocRef[] {
   if (!data) return (flags.invoice ?? []).map((number) => ({ number, key: '' }));
   checkCustomer(data, customer);
+  if (!data.invoicesKnown) return (flags.invoice ?? []).map((number) => ({ number, key: '' }));
   return flags.invoice?.length ? documentsOf(data, customer, flags.invoice) : openInvoices(data, customer, date, overdueOnly);
+}
+
+/**
+ * `--amount`: comma or dot decimals. The flag is read without the config (no `csv.decimal`
+ * applies), so an amount that reads two ways (`1.234`: 1 234 € or three decimals) gets a
+ * message saying what to type.
+ */
+function amountFlag(raw: string): Cents {
+  const a = parseAmount(raw, 'auto');
+  if (a.ok && a.cents > 0) return a.cents;
+  const found = `--amount: found ${JSON.stringify(raw)}, expected`;
+  if (a.ok) throw new InputError(`${found} a positive amount`);
+  // parseAmount's own advice (the config's decimal setting) does not apply to a flag: say how
+  // to write each reading instead.
+  const readings: string[] = [];
+  for (const style of ['comma', 'dot'] as const) {
+    const r = parseAmount(raw, style);
+    if (r.ok && r.cents > 0) readings.push(`${formatAmount(r.cents).replace('.', ',')} for ${formatEuroFr(r.cents).replace(/[\u00a0\u202f]/g, ' ')}`);
+  }
+  if (!a.expected.includes('"decimal"')) throw new InputError(`${found} ${a.expected}`);
+  if (readings.length === 0) throw new InputError(`${found} an amount like 1234,50 or 1 234,50`);
+  throw new InputError(
+    `${found} an amount that reads one way only: type ${readings.join(', or ')} ` +
+      '(a dot or comma before exactly three digits could group thousands or mark decimals)',
+  );
 }
 
 function display(file: string, io: CliIo): string {
@@ -105,9 +131,7 @@ export function registerLog(program: Command, io: CliIo, _setExit: SetExit): voi
       const until = untilFlag(flags, date, io);
       let amount: string | undefined;
       if (flags.amount !== undefined) {
-        const a = parseAmount(flags.amount, 'auto');
-        if (!a.ok || a.cents <= 0) throw new InputError(`--amount: found ${JSON.stringify(flags.amount)}, expected ${a.ok ? 'a positive amount' : a.expected}`);
-        amount = formatAmount(a.cents);
+        amount = formatAmount(amountFlag(flags.amount));
       }
       return { type: 'promise', customer, invoices: customerRefs(data, customer, flags, date, false), until, ...(amount ? { amount } : {}) };
     }),
@@ -121,7 +145,8 @@ export function registerLog(program: Command, io: CliIo, _setExit: SetExit): voi
         .option('--customer <id>', 'the customer, when the number alone is ambiguous (or to record it without data files)'),
     ).action((number: string, flags: LogFlags) =>
       run(io, flags, (_date, data) => {
-        if (!data) return { type, customer: flags.customer ?? '', invoices: [{ number, key: '' }] };
+        if (data && flags.customer !== undefined) checkCustomer(data, flags.customer);
+        if (!data?.invoicesKnown) return { type, customer: flags.customer ?? '', invoices: [{ number, key: '' }] };
         const { customer, refs } = invoiceOwner(data, number, flags.customer);
         return { type, customer, invoices: refs };
       }),
@@ -144,6 +169,16 @@ export function registerLog(program: Command, io: CliIo, _setExit: SetExit): voi
         return flags.scope === 'invoice'
           ? { type: 'hold', customer: flags.customer ?? '', invoices: [{ number: target, key: '' }], until, scope: 'invoice' }
           : { type: 'hold', customer: target, invoices: [], until, scope: 'customer' };
+      }
+      if (!data.invoicesKnown) {
+        // A customers file alone: a customer hold is checked; an invoice hold (--scope invoice)
+        // is stored as typed, invoices being unknown without the books.
+        if (flags.customer !== undefined) checkCustomer(data, flags.customer);
+        if (flags.scope === 'invoice') return { type: 'hold', customer: flags.customer ?? '', invoices: [{ number: target, key: '' }], until, scope: 'invoice' };
+        if (!data.books.customers.has(target)) {
+          throw new InputError(`hold: found ${JSON.stringify(target)}, expected a customer id of the customers file (for an invoice, --scope invoice: invoice numbers are not checked without the books)`);
+        }
+        return { type: 'hold', customer: target, invoices: [], until, scope: 'customer' };
       }
       const isCustomer = data.books.customers.has(target) && flags.scope !== 'invoice';
       const isInvoice = data.invoices.some((d) => d.entry.ref === target) && flags.scope !== 'customer';

@@ -1,11 +1,13 @@
 /**
  * Renderers of the dunning plan (ScanReport): JSON (the contract's shape), CSV (one row per
- * invoice) and the console table (the day's actions first, as a call list, then the invoices).
+ * invoice) and the French console table (the day's actions first: the call list with phone
+ * and contact, then the letters, then litigation; then the invoices).
  * Pure functions of the report: same report, same bytes.
  */
 import { formatDateFr } from '../model/dates.js';
 import { formatAmount, formatEuroFr } from '../model/money.js';
-import type { ScanInvoice, ScanReport } from '../model/scan.js';
+import type { StepId } from '../config/schema.js';
+import type { BlockReason, ScanAction, ScanInvoice, ScanReport } from '../model/scan.js';
 import type { Customer, IsoDate } from '../model/types.js';
 import { STEP_LABELS_FR } from '../policy/steps.js';
 import type { CliIo } from './io.js';
@@ -62,30 +64,72 @@ export function scanCsv(r: ScanReport): string {
 
 const dateFr = (d: IsoDate | null) => (d ? formatDateFr(d) : '');
 
-export function scanTable(r: ScanReport, customers: ReadonlyMap<string, Customer>, io: CliIo, explain: boolean): string {
-  let out = '';
-  if (r.actions.length === 0) out += `No action due on ${formatDateFr(r.asOf)}.\n`;
-  else {
-    out += `Actions due on ${formatDateFr(r.asOf)}\n`;
-    out += table(
+/** The block reasons as the French table shows them (JSON and CSV keep the contract's ids). */
+export const BLOCK_LABELS_FR: Readonly<Record<BlockReason, string>> = {
+  paid: 'payée',
+  insolvency: 'procédure collective',
+  dispute: 'litige',
+  hold: 'suspendue',
+  promise: 'promesse de paiement',
+  min_amount: 'sous le montant minimum',
+};
+
+/** The order of the day: calls first (the morning's call list), then letters, then litigation. */
+const GROUPS: readonly { readonly title: string; readonly steps: readonly StepId[] }[] = [
+  { title: 'Appels à passer (relance téléphonique)', steps: ['call'] },
+  { title: 'Lettres à envoyer', steps: ['reminder', 'registered_reminder', 'formal_notice'] },
+  { title: 'Dossiers contentieux à transmettre', steps: ['litigation'] },
+];
+
+const byCustomer = (a: ScanAction, b: ScanAction) => (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0);
+
+function actionTable(step: StepId, actions: readonly ScanAction[], customers: ReadonlyMap<string, Customer>, io: CliIo): string {
+  const name = (a: ScanAction) => customers.get(a.customer)?.name || a.invoices[0]?.entry.customerName || '';
+  const numbers = (a: ScanAction) => a.invoices.map((i) => i.number).join(', ');
+  if (step === 'call') {
+    return table(
       {
-        head: ['Customer', 'Name', 'Step', 'Invoices', 'Amount', 'Phone', 'Contact'],
-        align: ['left', 'left', 'left', 'left', 'right', 'left', 'left'],
-        rows: r.actions.map((a) => {
+        head: ['Client', 'Nom', 'Factures', 'Montant', 'Téléphone', 'Contact'],
+        align: ['left', 'left', 'left', 'right', 'left', 'left'],
+        rows: actions.map((a) => {
           const c = customers.get(a.customer);
-          return [a.customer, c?.name || a.invoices[0]?.entry.customerName || '', `${a.step} (${STEP_LABELS_FR[a.step]})`, a.invoices.map((i) => i.number).join(', '), formatEuroFr(a.amount), c?.phone ?? '', c?.contact ?? ''];
+          return [a.customer, name(a), numbers(a), formatEuroFr(a.amount), c?.phone ?? '', c?.contact ?? ''];
         }),
       },
       io,
     );
   }
-  out += '\n';
-  if (r.invoices.length === 0) out += 'No overdue invoice.\n';
+  const letters = step !== 'litigation';
+  return table(
+    {
+      head: ['Client', 'Nom', ...(letters ? ['Étape'] : []), 'Factures', 'Montant'],
+      align: ['left', 'left', ...(letters ? (['left'] as const) : []), 'left', 'right'],
+      rows: actions.map((a) => [a.customer, name(a), ...(letters ? [STEP_LABELS_FR[a.step]] : []), numbers(a), formatEuroFr(a.amount)]),
+    },
+    io,
+  );
+}
+
+export function scanTable(r: ScanReport, customers: ReadonlyMap<string, Customer>, io: CliIo, explain: boolean): string {
+  let out = '';
+  if (r.actions.length === 0) out += `Aucune action le ${formatDateFr(r.asOf)}.\n`;
   else {
-    out += 'Overdue invoices\n';
+    out += `Actions du ${formatDateFr(r.asOf)}\n`;
+    for (const g of GROUPS) {
+      // One action per customer, so within a group the customer alone orders the rows.
+      const actions = r.actions.filter((a) => g.steps.includes(a.step)).sort(byCustomer);
+      if (actions.length === 0) continue;
+      out += `\n${g.title}\n`;
+      out += actionTable(g.steps[0]!, actions, customers, io);
+    }
+  }
+  out += '\n';
+  if (r.invoices.length === 0) out += 'Aucune facture en retard.\n';
+  else {
+    out += 'Factures en retard\n';
     out += table(
       {
-        head: ['Customer', 'Invoice', 'Due', 'Days late', 'Residual', 'Last step', 'Next step', 'Blocked'],
+        head: ['Client', 'Facture', 'Échéance', 'Jours de retard', 'Reste dû', 'Dernière étape', 'Prochaine étape', 'Blocage'],
         align: ['left', 'left', 'left', 'right', 'right', 'left', 'left', 'left'],
         rows: r.invoices.map((i) => [
           i.customer,
@@ -93,9 +137,9 @@ export function scanTable(r: ScanReport, customers: ReadonlyMap<string, Customer
           formatDateFr(i.dueDate),
           String(i.daysLate),
           formatEuroFr(i.residual),
-          i.lastStep ? `${i.lastStep} ${dateFr(i.lastStepDate)}` : '',
-          i.nextStep ? `${i.nextStep} ${dateFr(i.nextStepDate)}`.trim() : '',
-          i.blocked ?? '',
+          i.lastStep ? `${STEP_LABELS_FR[i.lastStep]} ${dateFr(i.lastStepDate)}` : '',
+          i.nextStep ? `${STEP_LABELS_FR[i.nextStep]} ${dateFr(i.nextStepDate)}`.trim() : '',
+          i.blocked ? BLOCK_LABELS_FR[i.blocked] : '',
         ]),
       },
       io,

@@ -84,7 +84,10 @@ export function entryShapeError(raw: unknown): string | null {
 }
 
 /** Parses the whole text of a journal; `file` names it in problems. */
-export function parseJournal(text: string, file: string): JournalRead {
+export function parseJournal(input: string, file: string): JournalRead {
+  // A journal edited by hand in a Windows editor may start with a UTF-8 BOM (and have CRLF
+  // line ends, which JSON.parse takes as whitespace): the BOM is not part of the first entry.
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const entries: JournalEntry[] = [];
   const problems: Problem[] = [];
   const lines = text.split('\n');

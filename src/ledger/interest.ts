@@ -207,13 +207,13 @@ export function computeInterest(input: InterestInput): Checked<InterestReport> {
 function rateFor(half: HalfYear, basis: InterestBasis, entry: LedgerEntry, problems: RateProblems, input: InterestInput): Dec | null {
   const known = input.rates.get(half);
   if (basis === 'legal_other') {
-    if (!known?.legalOther) problems.missingRate(half, 'legalOther', 'consumer interest after a formal notice', label(entry));
+    if (!known?.legalOther) problems.missingRate(half, 'legalOther', 'consumer interest after a formal notice', label(entry), known);
     return known?.legalOther ?? null;
   }
   if (basis === 'contract') {
     const contract = input.contractRate!;
     if (!known?.legalOther) {
-      problems.missingRate(half, 'legalOther', 'to check the contract rate against 3 × the legal rate', label(entry));
+      problems.missingRate(half, 'legalOther', 'to check the contract rate against 3 × the legal rate', label(entry), known);
       return null;
     }
     if (contract.lessThan(known.legalOther.times(3))) {
@@ -222,7 +222,7 @@ function rateFor(half: HalfYear, basis: InterestBasis, entry: LedgerEntry, probl
     }
     return contract;
   }
-  if (!known?.b2b) problems.missingRate(half, 'ecb', 'L441-10 late-payment rate', label(entry));
+  if (!known?.b2b) problems.missingRate(half, 'ecb', 'L441-10 late-payment rate', label(entry), known);
   return known?.b2b ?? null;
 }
 

@@ -12,6 +12,8 @@
  *   the most advanced one due; the action lists every overdue unblocked invoice of the customer.
  */
 import type { StepId } from '../config/schema.js';
+import { dueDateFor, type EndOfMonthReading } from '../ledger/due-date.js';
+import { endOfMonthOf } from '../model/dates.js';
 import type { JournalEntry } from '../model/journal.js';
 import { sum, type Cents } from '../model/money.js';
 import type { Reconciliation } from '../model/reconciliation.js';
@@ -33,6 +35,8 @@ export interface PlanInput {
   readonly journal: readonly JournalEntry[];
   readonly policy: Policy;
   readonly asOf: IsoDate;
+  /** How "N jours fin de mois" was read (config `endOfMonthTerms`), for --explain. */
+  readonly endOfMonthTerms?: EndOfMonthReading;
 }
 
 /** The most advanced step done; the latest date when it was done more than once. */
@@ -50,9 +54,24 @@ function describeDone(s: StepDone): string {
   return `${s.step} done ${s.date} (journal, letter ${s.file ?? ''})`.replace(/, letter \)$/, ')');
 }
 
-function dueExplain(inv: KnownInvoice, dm: DateMemo): string {
+/**
+ * Where the due date comes from. "45 jours fin de mois" is named with its reading (config
+ * `endOfMonthTerms`), whose two results differ: the bare day count would not say why.
+ * Without the reading (a caller that does not pass it), the one that gives the date is named.
+ */
+function dueExplain(inv: KnownInvoice, dm: DateMemo, customer: Customer | undefined, reading: EndOfMonthReading | undefined): string {
   if (inv.entry.dueDate) return `due ${inv.dueDate} (due date given with the invoice)`;
-  return `due ${inv.dueDate} (invoice ${inv.entry.date} + ${dm.daysBetween(inv.entry.date, inv.dueDate)} days)`;
+  const date = inv.entry.date;
+  if (customer?.termsEndOfMonth && customer.termsDays !== null) {
+    const terms = { days: customer.termsDays, endOfMonth: true };
+    const rule = `${terms.days} jours fin de mois`;
+    const r = (reading ? [reading] : (['days_plus_eom', 'eom_plus_days'] as const)).find((x) => dueDateFor(date, terms, x) === inv.dueDate);
+    if (r === 'days_plus_eom') {
+      return `due ${inv.dueDate} (${rule} (days_plus_eom): invoice ${date} + ${terms.days} days = ${dm.addDays(date, terms.days)}, then the end of that month)`;
+    }
+    if (r === 'eom_plus_days') return `due ${inv.dueDate} (${rule} (eom_plus_days): end of the invoice's month ${endOfMonthOf(date)} + ${terms.days} days)`;
+  }
+  return `due ${inv.dueDate} (invoice ${date} + ${dm.daysBetween(date, inv.dueDate)} days)`;
 }
 
 interface Planned {
@@ -64,8 +83,8 @@ interface Planned {
 }
 
 /** The chain of steps of one invoice, ignoring blocks. */
-function planSteps(inv: KnownInvoice, facts: InvoiceFacts, policy: Policy, asOf: IsoDate, dm: DateMemo): Planned {
-  const explain = [dueExplain(inv, dm), ...facts.steps.map(describeDone)];
+function planSteps(inv: KnownInvoice, facts: InvoiceFacts, policy: Policy, asOf: IsoDate, dm: DateMemo, dueWhy: string): Planned {
+  const explain = [dueWhy, ...facts.steps.map(describeDone)];
   for (const p of facts.promises) explain.push(`promise to pay ${p.date}, until ${p.until}${p.amount ? ` (${p.amount})` : ''} (journal)`);
   for (const h of facts.holds) explain.push(`hold ${h.date}, until ${h.until} (journal)`);
   for (const d of facts.disputes) explain.push(`${d.type === 'dispute' ? 'disputed' : 'dispute resolved'} ${d.date} (journal)`);
@@ -95,7 +114,7 @@ const compareInvoices = (a: ScanInvoice, b: ScanInvoice): number =>
         ? a.number < b.number ? -1 : 1
         : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 
-export function planDunning({ rec, customers, journal, policy, asOf }: PlanInput): ScanReport {
+export function planDunning({ rec, customers, journal, policy, asOf, endOfMonthTerms }: PlanInput): ScanReport {
   const dm = dateMemo();
   const debits = rec.debits.filter((d) => d.entry.kind === 'invoice' && d.entry.side === 'debit');
   const keys = docKeys(debits.map((d) => d.entry));
@@ -118,7 +137,7 @@ export function planDunning({ rec, customers, journal, policy, asOf }: PlanInput
       const paidOn = lastPayment.get(d.entry.id);
       if (facts.steps.length === 0 || !paidOn || dm.daysBetween(paidOn, asOf) > PAID_VISIBLE_DAYS) return;
     }
-    const planned = planSteps(inv, facts, policy, asOf, dm);
+    const planned = planSteps(inv, facts, policy, asOf, dm, dueExplain(inv, dm, customers.get(d.entry.customer), endOfMonthTerms));
     const status = customers.get(d.entry.customer)?.status ?? 'active';
     const block = blockOf({ residual: d.residual, status, facts, minAmount: policy.minAmount, asOf });
     const explain = [...planned.explain];

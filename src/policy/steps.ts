@@ -6,7 +6,7 @@
  */
 import { STEP_IDS, type StepId } from '../config/schema.js';
 import { parseAmount, type Cents } from '../model/money.js';
-import { error } from '../model/problems.js';
+import { error, foundExpected, warning } from '../model/problems.js';
 import type { Checked, Problem } from '../model/types.js';
 
 export interface StepDef {
@@ -84,6 +84,24 @@ export function policyFromConfig(c: PolicyConfig | undefined, configFile = 'conf
     value: { steps, customerSteps, minAmount },
     problems: problems.map((p) => ({ ...p, source: { file: configFile, line: 0 } })),
   };
+}
+
+/**
+ * Warnings for `policy.customers.<ID>` naming a customer the books do not know: such a policy
+ * applies to nobody, silently, which is how a typo in an id would look. Not an error: the
+ * customer may simply have no invoice in this export.
+ */
+export function unknownPolicyCustomers(policy: Policy, known: ReadonlyMap<string, unknown>, configFile: string): Problem[] {
+  return [...policy.customerSteps.keys()]
+    .filter((id) => !known.has(id))
+    .sort()
+    .map((id) =>
+      warning(
+        `${foundExpected(id, 'a customer id of the books or the customers file')}; this policy applies to no invoice (a typo in the id?)`,
+        { file: configFile, line: 0 },
+        `policy.customers.${id}`,
+      ),
+    );
 }
 
 export const stepsFor = (policy: Policy, customer: string): readonly StepDef[] => policy.customerSteps.get(customer) ?? policy.steps;

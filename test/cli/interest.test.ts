@@ -54,18 +54,25 @@ describe('dunning interest: outputs', () => {
     expect(JSON.parse(r.stdout)).toEqual(EXPECTED_JSON);
   });
 
-  it('prints one CSV row per period', async () => {
+  it('prints one CSV row per period and one per indemnity, summing to the total claimed', async () => {
     const r = await run([...books, '--as-of', '2026-03-02', '--format', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
-        'customer,number,source,from,to,days,base,rate,interest',
-        'B1,F1,invoices.csv:2,2026-02-01,2026-03-02,30,1000.00,12.15,9.99',
-        'B1,F2,invoices.csv:3,2026-02-10,2026-02-19,10,1200.00,12.15,3.99',
-        'K1,F4,invoices.csv:5,2026-02-14,2026-03-02,17,3000.00,2.62,3.66',
+        'customer,number,source,dueDate,paidDate,line,from,to,days,base,rate,amount',
+        'B1,F1,invoices.csv:2,2026-01-31,,interest,2026-02-01,2026-03-02,30,1000.00,12.15,9.99',
+        'B1,F1,invoices.csv:2,2026-01-31,,indemnity,,,,,,40.00',
+        'B1,F2,invoices.csv:3,2026-02-09,2026-02-19,interest,2026-02-10,2026-02-19,10,1200.00,12.15,3.99',
+        'B1,F2,invoices.csv:3,2026-02-09,2026-02-19,indemnity,,,,,,40.00',
+        // A consumer: interest after the formal notice, no indemnity row.
+        'K1,F4,invoices.csv:5,2025-12-31,,interest,2026-02-14,2026-03-02,17,3000.00,2.62,3.66',
         '',
       ].join('\n'),
     );
+    const doc = JSON.parse((await run([...books, '--as-of', '2026-03-02', '--format', 'json'])).stdout) as { totals: { interest: string; indemnity: string } };
+    const cents = (s: string) => Number(s.replace('.', ''));
+    const sum = r.stdout.trim().split('\n').slice(1).reduce((s, l) => s + cents(l.split(',').at(-1)!), 0);
+    expect(sum).toBe(cents(doc.totals.interest) + cents(doc.totals.indemnity));
   });
 
   it('prints a French table, one row per invoice, with totals', async () => {
@@ -73,10 +80,12 @@ describe('dunning interest: outputs', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     const row = (s: string) => lines.find((l) => l.includes(s)) ?? '';
-    expect(row('F1')).toMatch(/B1 ACME SA\s+│ F1\s+│ 31\/01\/2026 │\s+│\s+30 │\s+9,99\s€ │\s+40,00\s€ │/);
-    expect(row('F2')).toMatch(/│ 09\/02\/2026 │ 19\/02\/2026 │\s+10 │\s+3,99\s€ │\s+40,00\s€ │/);
-    expect(row('F4')).toMatch(/K1 Jean Martin .*│\s+17 │\s+3,66\s€ │\s+0,00\s€ │/);
-    expect(row('Total')).toMatch(/Total \(3 factures\).*│\s+57 │\s+17,64\s€ │\s+80,00\s€ │/);
+    expect(row('Indemnité')).toMatch(/│ Intérêts │ Indemnité │\s+Total │/);
+    expect(row('F1')).toMatch(/B1 ACME SA\s+│ F1\s+│ 31\/01\/2026 │\s+│\s+30 │\s+9,99\s€ │\s+40,00\s€ │\s+49,99\s€ │/);
+    expect(row('F2')).toMatch(/│ 09\/02\/2026 │ 19\/02\/2026 │\s+10 │\s+3,99\s€ │\s+40,00\s€ │\s+43,99\s€ │/);
+    // A consumer owes no indemnity: a dash.
+    expect(row('F4')).toMatch(/K1 Jean Martin .*│\s+17 │\s+3,66\s€ │\s+— │\s+3,66\s€ │/);
+    expect(row('Total (')).toMatch(/Total \(3 factures\).*│\s+57 │\s+17,64\s€ │\s+80,00\s€ │\s+97,64\s€ │/);
   });
 
   it('lists no consumer interest without a formal notice in the journal', async () => {
@@ -113,19 +122,34 @@ describe('dunning interest: config', () => {
     );
   });
 
-  it('stops on a half-year with no known rate, naming it (exit 2)', async () => {
+  it('stops on a half-year with no known rate, naming it and every field it lacks, in one message (exit 2)', async () => {
     const r = await run([...books, '--as-of', '2026-07-10']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
       'error: interest.rates: no rate known for 2026-S2: found none, expected the ECB main refinancing rate in force on 1 July 2026 ' +
-        '(L441-10 late-payment rate; 1 invoice, first F1 of B1 (invoices.csv:2)); ' +
-        'add {"half": "2026-S2", "ecb": "<percent>", "source": "<where it is published>"} under interest.rates in the config\n' +
-        'error: interest.rates: no rate known for 2026-S2: found none, expected the legal interest rate ("autres cas") for 2026-S2 ' +
-        '(consumer interest after a formal notice; 1 invoice, first F4 of K1 (invoices.csv:5)); ' +
-        'add {"half": "2026-S2", "legalOther": "<percent>", "source": "<where it is published>"} under interest.rates in the config\n' +
-        'dunning: cannot compute interest: 2 error(s)\n',
+        '("ecb": L441-10 late-payment rate, 1 invoice, first F1 of B1 (invoices.csv:2)) ' +
+        'and the legal interest rate ("autres cas") for 2026-S2 ' +
+        '("legalOther": consumer interest after a formal notice, 1 invoice, first F4 of K1 (invoices.csv:5)); ' +
+        'add {"half": "2026-S2", "ecb": "<percent>", "legalOther": "<percent>", "source": "<where it is published>"} under interest.rates in the config\n' +
+        'dunning: cannot compute interest: 1 error(s)\n',
     );
+  });
+
+  it('with a contract rate and a config entry giving only ecb, asks to complete that entry with legalOther (exit 2)', async () => {
+    // The README's old sample config: contractRate plus a 2026-S2 entry with the ECB rate only.
+    const config = { interest: { contractRate: '12.00', rates: [{ half: '2026-S2', ecb: '2.15', source: 'test' }] } };
+    const r = await run([...withConfig('partial.json', config), '--as-of', '2026-07-10']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'partial.json:0: error: interest.rates: no rate known for 2026-S2: found "ecb" only, expected the legal interest rate ("autres cas") for 2026-S2 ' +
+        '("legalOther": to check the contract rate against 3 × the legal rate, 1 invoice, first F1 of B1 (invoices.csv:2); ' +
+        'consumer interest after a formal notice, 1 invoice, first F4 of K1 (invoices.csv:5)); ' +
+        'add "legalOther": "<percent>" to the "2026-S2" entry of interest.rates in the config\n' +
+        'dunning: cannot compute interest: 1 error(s)\n',
+    );
+    const fixed = { interest: { contractRate: '12.00', rates: [{ half: '2026-S2', ecb: '2.15', legalOther: '2.62', source: 'test' }] } };
+    expect((await run([...withConfig('fixed.json', fixed), '--as-of', '2026-07-10'])).code).toBe(0);
   });
 
   it('takes a missing half-year from interest.rates', async () => {

@@ -82,9 +82,9 @@ describe('scan, log a call, scan a week later', () => {
     const r = await dunning(['scan', ...IN, '--as-of', '2026-10-18', '--explain'], dir);
     expect(r.code).toBe(0);
     const out = r.stdout;
-    expect(out.indexOf('Actions due on 18/10/2026')).toBe(0);
-    expect(out).toMatch(/│ C1\s+│ ACME SA\s+│ call \(relance téléphonique\)\s+│ F2026-001\s+│ 1\u00a0200,00\u00a0€ │ 01 23 45 67 89 │ Mme Martin │/);
-    expect(out.indexOf('Overdue invoices')).toBeGreaterThan(0);
+    expect(out.indexOf('Actions du 18/10/2026\n\nAppels à passer (relance téléphonique)\n')).toBe(0);
+    expect(out).toMatch(/│ C1\s+│ ACME SA\s+│ F2026-001\s+│ 1\u00a0200,00\u00a0€ │ 01 23 45 67 89 │ Mme Martin │/);
+    expect(out.indexOf('Factures en retard')).toBeGreaterThan(0);
     expect(out).toContain('C1 F2026-001 (invoices.csv:2)\n  due 2026-10-15 (invoice 2026-09-15 + 30 days)\n  call due 2026-10-18 = due date 2026-10-15 + 3 days\n');
   });
 
@@ -100,7 +100,7 @@ describe('scan, log a call, scan a week later', () => {
     await dunning(['log', 'call', 'C1', '--date', '2026-10-18', ...IN], dir);
     await dunning(['log', 'promise', 'C1', '--until', '2026-11-10', '--date', '2026-10-20', ...IN], dir);
     for (const format of ['table', 'json', 'csv']) {
-      const args = ['scan', ...IN, '--as-of', '2026-11-20', '--format', format, '--explain'];
+      const args = ['scan', ...IN, '--as-of', '2026-11-20', '--format', format, ...(format === 'csv' ? [] : ['--explain'])];
       const a = await dunning(args, dir);
       const b = await dunning(args, dir);
       expect(a.code).toBe(0);
@@ -141,6 +141,25 @@ describe('scan errors and warnings', () => {
     expect(r.stderr).toContain('has 1 unreadable line(s)');
   });
 
+  it('--explain with --format csv is a usage error (exit 2), not silently ignored', async () => {
+    const r = await dunning(['scan', ...IN, '--as-of', '2026-10-18', '--format', 'csv', '--explain'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'dunning: --explain: found with --format csv, expected --format table or --format json (the CSV has fixed columns; the JSON gives "explain" per invoice)\n',
+    );
+  });
+
+  it('policy.customers.<ID> for a customer not in the books: a warning naming the config, exit 0', async () => {
+    writeFileSync(path.join(dir, 'dunning.config.json'), JSON.stringify({ policy: { customers: { C1: { steps: [{ id: 'reminder', days: 1 }] }, C99: { steps: [{ id: 'reminder', days: 1 }] } } } }));
+    const r = await dunning(['scan', ...IN, '--as-of', '2026-10-18', '--format', 'json'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'dunning.config.json:0: warning: policy.customers.C99: found "C99", expected a customer id of the books or the customers file; this policy applies to no invoice (a typo in the id?)\n',
+    );
+    expect(JSON.parse(r.stdout).actions).toEqual([{ customer: 'C1', step: 'reminder', invoices: ['F2026-001'], amount: '1200.00' }]);
+  });
+
   it('a policy with steps out of order: exit 2 with the config path', async () => {
     writeFileSync(path.join(dir, 'dunning.config.json'), JSON.stringify({ policy: { steps: [{ id: 'reminder', days: 1 }, { id: 'call', days: 1 }] } }));
     const r = await dunning(['scan', ...IN, '--as-of', '2026-10-18'], dir);
@@ -160,7 +179,8 @@ describe('log', () => {
     [['hold', 'C1', ...D], 'dunning: --until: missing, expected a date YYYY-MM-DD\n'],
     [['hold', 'NOPE', ...D, '--until', '2026-12-01'], 'dunning: hold: found "NOPE", expected a customer id or an invoice number of the books\n'],
     [['promise', 'C1', ...D, '--until', '2026-10-01'], 'dunning: --until: found "2026-10-01", expected a date on or after the entry\'s date 2026-10-18\n'],
-    [['promise', 'C1', ...D, '--until', '2026-11-01', '--amount', '1.234'], 'dunning: --amount: found "1.234", expected an unambiguous amount: set "decimal" to "comma" or "dot" in the config\n'],
+    [['promise', 'C1', ...D, '--until', '2026-11-01', '--amount', '1.234'], 'dunning: --amount: found "1.234", expected an amount that reads one way only: type 1234,00 for 1 234,00 € (a dot or comma before exactly three digits could group thousands or mark decimals)\n'],
+    [['promise', 'C1', ...D, '--until', '2026-11-01', '--amount', '1,230'], 'dunning: --amount: found "1,230", expected an amount that reads one way only: type 1,23 for 1,23 €, or 1230,00 for 1 230,00 € (a dot or comma before exactly three digits could group thousands or mark decimals)\n'],
     [['call', 'C1', '--date', '18/10/2026'], 'dunning: --date: found "18/10/2026", expected a date YYYY-MM-DD\n'],
     [['litigation', 'C9', ...D], 'dunning: customer: found "C9", expected a customer id of the books or the customers file\n'],
   ])('log %j: exit 2, nothing written', async (args, message) => {
@@ -168,6 +188,34 @@ describe('log', () => {
     expect(r.stderr).toBe(message);
     expect(r.code).toBe(2);
     expect(journalText()).toBe('');
+  });
+
+  const CUST = ['--customers', 'customers.csv'];
+  it.each([
+    [['call', 'C999', ...D, ...CUST], 'dunning: customer: found "C999", expected a customer id of the customers file\n'],
+    [['note', 'C999', 'hello', ...D, ...CUST], 'dunning: customer: found "C999", expected a customer id of the customers file\n'],
+    [['promise', 'C999', ...D, '--until', '2026-11-01', ...CUST], 'dunning: customer: found "C999", expected a customer id of the customers file\n'],
+    [['litigation', 'C999', ...D, ...CUST], 'dunning: customer: found "C999", expected a customer id of the customers file\n'],
+    [['dispute', 'F1', '--customer', 'C999', ...D, ...CUST], 'dunning: customer: found "C999", expected a customer id of the customers file\n'],
+    [
+      ['hold', 'C999', ...D, '--until', '2026-12-01', ...CUST],
+      'dunning: hold: found "C999", expected a customer id of the customers file (for an invoice, --scope invoice: invoice numbers are not checked without the books)\n',
+    ],
+  ])('log %j with only a customers file: an unknown customer is exit 2, nothing written', async (args, message) => {
+    const r = await dunning(['log', ...args], dir);
+    expect(r.stderr).toBe(message);
+    expect(r.code).toBe(2);
+    expect(journalText()).toBe('');
+  });
+
+  it('with only a customers file: a known customer is logged, invoice numbers as typed', async () => {
+    const r = await dunning(['log', 'call', 'C1', '--invoice', 'F2026-001', ...D, '--customers', 'customers.csv', '--format', 'json'], dir);
+    expect(r.stderr).toBe('logged call for C1 on 2026-10-18 (F2026-001) in .dunning/journal.jsonl\n');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ customer: 'C1', invoices: [{ number: 'F2026-001', key: '' }] });
+    const hold = await dunning(['log', 'hold', 'F2026-002', '--scope', 'invoice', '--customer', 'C1', ...D, '--until', '2026-12-01', '--customers', 'customers.csv'], dir);
+    expect(hold.code).toBe(0);
+    expect(journalText().trim().split('\n')).toHaveLength(2);
   });
 
   it('litigation: the dossier of the overdue invoices is logged; the scan plans nothing more for them', async () => {
@@ -181,7 +229,7 @@ describe('log', () => {
     expect(f1).toMatchObject({ lastStep: 'litigation', lastStepDate: '2026-10-20', nextStep: null, nextStepDate: null, blocked: null });
     expect(scan.actions).toEqual([{ customer: 'C1', step: 'call', invoices: ['F2026-002'], amount: '300.00' }]);
     const history = await dunning(['history', 'C1'], dir);
-    expect(history.stdout).toContain('litigation');
+    expect(history.stdout).toMatch(/│ 20\/10\/2026 │ contentieux │ C1\s+│ F2026-001 │/);
   });
 
   it('an invoice number of two customers needs --customer', async () => {
@@ -244,10 +292,21 @@ describe('history', () => {
       `2026-10-20,${entries[1].recordedAt},note,C1`,
     ]);
     const t = await dunning(['history', 'C9'], dir);
-    expect(t.stdout).toBe('Nothing in the journal for C9.\n');
+    expect(t.stdout).toBe('Rien dans le journal pour C9.\n');
+  });
+
+  it('prints a French table: headings, entry types, outcomes and dates', async () => {
+    await dunning(['log', 'call', 'C1', '--date', '2026-10-18', '--outcome', 'no_answer', '--invoice', 'F2026-001'], dir);
+    await dunning(['log', 'promise', 'C1', '--date', '2026-10-19', '--until', '2026-11-10', '--amount', '1200,00'], dir);
+    await dunning(['log', 'hold', 'C2', '--date', '2026-10-20', '--until', '2026-12-01'], dir);
+    const t = (await dunning(['history'], dir)).stdout;
+    expect(t).toMatch(/│ Date\s+│ Type\s+│ Client │ Factures\s+│ Détails\s+│ Note │/);
+    expect(t).toMatch(/│ 18\/10\/2026 │ appel\s+│ C1\s+│ F2026-001 │ sans réponse\s+│/);
+    expect(t).toMatch(/│ 19\/10\/2026 │ promesse de paiement │ C1\s+│\s+│ jusqu’au 10\/11\/2026, 1\u00a0200,00\u00a0€ │/);
+    expect(t).toMatch(/│ 20\/10\/2026 │ suspension\s+│ C2\s+│\s+│ client jusqu’au 01\/12\/2026\s+│/);
   });
 
   it('an empty or missing journal', async () => {
-    expect((await dunning(['history'], dir)).stdout).toBe('The journal is empty.\n');
+    expect((await dunning(['history'], dir)).stdout).toBe('Le journal est vide.\n');
   });
 });

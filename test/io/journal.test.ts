@@ -56,6 +56,12 @@ describe('parseJournal', () => {
     expect(r.problems[0]!.message).toBe('found "date": "20/10/2026", expected a date YYYY-MM-DD');
   });
 
+  it('accepts a UTF-8 BOM and CRLF line ends (a journal saved by a Windows editor)', () => {
+    const r = parseJournal(`\uFEFF${JSON.stringify(a)}\r\n${JSON.stringify(b)}\r\n`, 'j.jsonl');
+    expect(r.problems).toEqual([]);
+    expect(r.entries).toEqual([a, b]);
+  });
+
   it('accepts a complete last entry without its newline, and skips blank lines', () => {
     expect(parseJournal(`\n${line(a)}\n${JSON.stringify(b)}`, 'j').entries).toEqual([a, b]);
   });
@@ -72,6 +78,15 @@ describe('parseJournal', () => {
 describe('readJournal', () => {
   it('reads a missing file as an empty journal', async () => {
     expect(await readJournal(path.join(tmp(), 'none.jsonl'))).toEqual({ entries: [], problems: [] });
+  });
+
+  it('reads a file starting with a BOM, and appends after it', async () => {
+    const file = path.join(tmp(), 'bom.jsonl');
+    const a = call('2026-10-20', 'C1');
+    const b = call('2026-10-21', 'C1');
+    writeFileSync(file, `\uFEFF${JSON.stringify(a)}\r\n`);
+    await withJournalLock(file, (append) => append([b]));
+    expect(await readJournal(file)).toEqual({ entries: [a, b], problems: [] });
   });
 });
 

@@ -268,7 +268,7 @@ describe('unknown rates', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'error', field: 'interest.rates' });
     expect(problems[0]!.message).toMatch(
-      /^no rate known for 2026-S2: found none, expected the ECB main refinancing rate in force on 1 July 2026 \(L441-10 late-payment rate; 1 invoice, first F9 of C1 \(books\.csv:\d+\)\); add \{"half": "2026-S2", "ecb": "<percent>", "source": "<where it is published>"\} under interest\.rates in the config$/,
+      /^no rate known for 2026-S2: found none, expected the ECB main refinancing rate in force on 1 July 2026 \("ecb": L441-10 late-payment rate, 1 invoice, first F9 of C1 \(books\.csv:\d+\)\); add \{"half": "2026-S2", "ecb": "<percent>", "source": "<where it is published>"\} under interest\.rates in the config$/,
     );
   });
 
@@ -287,7 +287,7 @@ describe('unknown rates', () => {
   it('need the legal rate to check a contract rate', () => {
     const { problems } = run(rec(), '2026-07-10', { contractRate: '12.00', overrides: [{ half: '2026-S2', ecb: '2.15' }] });
     expect(problems.map((p) => p.message)).toEqual([
-      expect.stringMatching(/^no rate known for 2026-S2: found none, expected the legal interest rate \("autres cas"\) for 2026-S2 \(to check the contract rate against 3 × the legal rate; .*"legalOther": "<percent>"/),
+      expect.stringMatching(/^no rate known for 2026-S2: found "ecb" only, expected the legal interest rate \("autres cas"\) for 2026-S2 \("legalOther": to check the contract rate against 3 × the legal rate, .*add "legalOther": "<percent>" to the "2026-S2" entry/),
     ]);
   });
 });

@@ -84,6 +84,26 @@ describe('explain', () => {
     ]);
     expect(plan([], '2026-10-20').invoices[0]?.explain).toContain('call due 2026-10-18 = due date 2026-10-15 + 3 days');
   });
+
+  it('names the "jours fin de mois" rule and its reading, not only a day count', () => {
+    const F9 = invoice({ ref: 'F9', customer: 'C3', date: '2026-09-10', amount: 50000 });
+    const c3 = customer('C3', 'active', { termsDays: 45, termsEndOfMonth: true });
+    const run = (dueDate: string, endOfMonthTerms?: 'days_plus_eom' | 'eom_plus_days') =>
+      planDunning({
+        rec: { allocations: [], credits: [], debits: [{ entry: F9, dueDate: d(dueDate), residual: F9.amount }] },
+        customers: customers(c3),
+        journal: [],
+        policy: DEFAULT_POLICY,
+        asOf: d('2026-12-01'),
+        ...(endOfMonthTerms ? { endOfMonthTerms } : {}),
+      }).invoices[0]!.explain[0];
+    // 2026-09-10 + 45 days = 2026-10-25, end of that month 2026-10-31 (51 days after the invoice).
+    expect(run('2026-10-31', 'days_plus_eom')).toBe('due 2026-10-31 (45 jours fin de mois (days_plus_eom): invoice 2026-09-10 + 45 days = 2026-10-25, then the end of that month)');
+    // End of September + 45 days = 2026-11-14.
+    expect(run('2026-11-14', 'eom_plus_days')).toBe("due 2026-11-14 (45 jours fin de mois (eom_plus_days): end of the invoice's month 2026-09-30 + 45 days)");
+    // Without the config's reading, the one that gives the date is named.
+    expect(run('2026-11-14')).toContain('(eom_plus_days)');
+  });
 });
 
 describe('policy from the config', () => {
