@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import type { InputFile } from '../books.js';
 import { error, warning } from '../../model/problems.js';
 import type { Checked, Problem } from '../../model/types.js';
-import { decodeCsvBytes } from './decode.js';
+import { decodeCsv } from './decode.js';
 import { matchHeaders, type ColumnSpec } from './headers.js';
 import type { CsvReadOptions } from './options.js';
 
@@ -45,7 +45,8 @@ export async function readCsvText(file: InputFile, opts: CsvReadOptions): Promis
     const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, expected a file' : `cannot read the file (${(e as Error).message})`;
     return { value: null, problems: [error(why, { file: file.display, line: 0 })] };
   }
-  return { value: decodeCsvBytes(bytes, opts.encoding).text, problems: [] };
+  const decoded = decodeCsv(bytes, file.display, opts.encoding);
+  return { value: decoded.value?.text ?? null, problems: decoded.problems };
 }
 
 /** Separators that appear outside quotes in a line. */
@@ -199,5 +200,6 @@ export function parseCsvTable(text: string, file: string, spec: ColumnSpec, opts
 export async function loadCsvTable(file: InputFile, spec: ColumnSpec, opts: CsvReadOptions): Promise<Checked<CsvTable | null>> {
   const text = await readCsvText(file, opts);
   if (text.value === null) return { value: null, problems: text.problems };
-  return parseCsvTable(text.value, file.display, spec, opts);
+  const table = parseCsvTable(text.value, file.display, spec, opts);
+  return text.problems.length === 0 ? table : { value: table.value, problems: [...text.problems, ...table.problems] };
 }
