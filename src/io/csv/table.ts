@@ -70,6 +70,7 @@ const PARSE_OPTIONS = {
   bom: true,
   // A field that merely starts with a quote (`"ACME" SA`) is kept as written.
   relax_quotes: true,
+  // Rows of the wrong width are reported by parseCsvTable with their line, not thrown here.
   relax_column_count: true,
 } as const;
 
@@ -178,10 +179,15 @@ export function parseCsvTable(text: string, file: string, spec: ColumnSpec, opts
   const rows: CsvRow[] = [];
   for (const r of records) {
     if (blank(r)) continue;
-    if (r.values.length > width && r.values.slice(width).some((v) => v.trim() !== '')) {
-      problems.push(
-        error(`found ${r.values.length} fields, expected ${width} as in the header: a value holding the separator ${sepName(separator)} must be written in quotes`, { file, line: r.line }),
-      );
+    // Either way, a wrong count means the columns may be shifted: never read by position.
+    if (r.values.length !== width) {
+      const hint =
+        r.values.length > width && r.values.slice(width).some((v) => v.trim() !== '')
+          ? `: a value holding the separator ${sepName(separator)} must be written in quotes`
+          : r.values.length < width
+            ? ': every row needs all the separators of the header, even for empty values'
+            : ': remove the trailing separators, or add them to the header';
+      problems.push(error(`found ${r.values.length} fields, expected ${width} as in the header${hint}`, { file, line: r.line }));
       continue;
     }
     // Customers' addresses may hold line breaks; elsewhere one usually means a stray quote.

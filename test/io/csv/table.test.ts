@@ -65,8 +65,19 @@ describe('records', () => {
 
   it('reports a row with more fields than the header (an unquoted separator)', () => {
     const t = parseCsvTable('number,customer,date,amount\nF1,C1,2026-01-02,12,50\nF2,C1,2026-01-02,"12,50"\nF3,C1,2026-01-02,3,\n', 'i.csv', INVOICE_COLUMNS, {});
-    expect(t.value!.rows.map((r) => r.line)).toEqual([3, 4]);
-    expect(t.problems.map((p) => [p.source?.line, p.message])).toEqual([[2, 'found 5 fields, expected 4 as in the header: a value holding the separator "," must be written in quotes']]);
+    expect(t.value!.rows.map((r) => r.line)).toEqual([3]);
+    expect(t.problems.map((p) => [p.source?.line, p.message])).toEqual([
+      [2, 'found 5 fields, expected 4 as in the header: a value holding the separator "," must be written in quotes'],
+      [4, 'found 5 fields, expected 4 as in the header: remove the trailing separators, or add them to the header'],
+    ]);
+  });
+
+  it('a row with fewer fields than the header is an error, even when only optional trailing fields are missing', () => {
+    const t = parseCsvTable('number;customer;date;amount;due_date\nF1;C1;2026-01-02;12,50\nF2;C1;2026-01-02;12,50;\n', 'i.csv', INVOICE_COLUMNS, {});
+    expect(t.value!.rows.map((r) => r.line)).toEqual([3]);
+    expect(t.problems).toEqual([
+      { severity: 'error', source: { file: 'i.csv', line: 2 }, message: 'found 4 fields, expected 5 as in the header: every row needs all the separators of the header, even for empty values' },
+    ]);
   });
 
   it('reports an empty file', () => {
