@@ -169,6 +169,10 @@ export function parseCsvTable(text: string, file: string, spec: ColumnSpec, opts
   const separator = candidates[0]!;
   const { records, problems } = parseRecords(normalised, separator, file);
   const blank = (r: ParsedRecord) => r.values.every((v) => v.trim() === '');
+  // The header is the first line with text: a row of separators alone names no column.
+  if (records.length > 0 && records.findIndex((r) => !blank(r)) !== records.findIndex((r) => r.line >= first.line)) {
+    return { value: null, problems: [error(`found ${JSON.stringify(headerLine.slice(0, 80))}, expected a header row naming the columns`, where)] };
+  }
   while (records.length > 0 && blank(records[0]!)) records.shift();
   const header = records.shift();
   if (!header) return { value: null, problems };
@@ -196,8 +200,9 @@ export function parseCsvTable(text: string, file: string, spec: ColumnSpec, opts
     }
     rows.push({ line: r.line, values: r.values });
   }
-  if (rows.length === 0 && problems.length === 0) {
-    problems.push(warning('the file has a header row but no data lines', { file, line: header.line }));
+  // An error, as for a FEC: a file of headers alone is an export that went wrong more often than an empty ledger.
+  if (!records.some((r) => !blank(r))) {
+    problems.push(error('found only the header row, expected data lines after it', { file, line: header.line }));
   }
   return { value: { file, separator, columns: match.columns, rows }, problems };
 }

@@ -146,6 +146,10 @@ export class FecParser {
     for (const m of h.missing) {
       this.problems.add(`missing:${m}`, 'error', 1, `found no "${m}" column in the header, expected the FEC columns ${FEC_COLUMNS.join(', ')}`, m);
     }
+    for (const d of h.duplicates) {
+      const at = h.names.flatMap((n, i) => (n.toLowerCase() === d.toLowerCase() ? [i + 1] : []));
+      this.problems.add(`duplicate:${d}`, 'error', 1, `found the column "${d}" ${at.length} times (columns ${at.join(' and ')}), expected it once: which one holds the value cannot be told; remove the extra one`, d);
+    }
     if (!h.readable) this.stopped = true;
   }
 

@@ -86,9 +86,25 @@ describe('records', () => {
     expect(t.problems).toEqual([{ severity: 'error', source: { file: 'i.csv', line: 1 }, message: 'the file is empty, expected a header row and data lines' }]);
   });
 
-  it('warns about a header without data lines', () => {
-    const t = parseCsvTable('number;customer;date;amount\n', 'i.csv', INVOICE_COLUMNS, {});
-    expect(t.problems.map((p) => [p.severity, p.message])).toEqual([['warning', 'the file has a header row but no data lines']]);
+  it('a header without data lines is an error, as for a FEC', () => {
+    const t = parseCsvTable('number;customer;date;amount\n\n', 'i.csv', INVOICE_COLUMNS, {});
+    expect(t.problems).toEqual([{ severity: 'error', source: { file: 'i.csv', line: 1 }, message: 'found only the header row, expected data lines after it' }]);
+  });
+
+  it('a file of separators only has no header: an error', () => {
+    for (const text of [';;;\n', ';;;\n;;;\n', ';;;\nnumber;customer;date;amount\nF1;C1;2026-01-02;1\n']) {
+      const t = parseCsvTable(text, 'i.csv', INVOICE_COLUMNS, {});
+      expect(t.value).toBeNull();
+      expect(t.problems).toEqual([{ severity: 'error', source: { file: 'i.csv', line: 1 }, message: 'found ";;;", expected a header row naming the columns' }]);
+    }
+  });
+
+  it('two columns with the same header: an error naming both, never the first silently', () => {
+    const t = parseCsvTable('number;customer;Number;date;amount\nF1;C1;F2;2026-01-02;1\n', 'i.csv', INVOICE_COLUMNS, {});
+    expect(t.problems).toEqual([
+      { severity: 'error', source: { file: 'i.csv', line: 1 }, field: 'number', message: 'found two columns for number: "number" (column 1) and "Number" (column 3), expected one: rename or remove one of them' },
+    ]);
+    expect(t.value).toBeNull();
   });
 });
 

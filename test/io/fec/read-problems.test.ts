@@ -123,6 +123,12 @@ describe('readFec errors', () => {
     expect(errorsOf(r)).toEqual([{ severity: 'error', source: at(3), message: 'found a NUL byte (0x00) on this line (and 1 more line), expected text: the file is damaged or not a text export; export the FEC again' }]);
   });
 
+  test('a column named twice (two Debit): an error, not the first one silently', async () => {
+    const cols = [...COLS18, 'Debit'];
+    const r = await readText(fecText(sale({}), { columns: cols }));
+    expect(errorsOf(r)).toEqual([{ severity: 'error', source: at(1), field: 'Debit', message: 'found the column "Debit" 2 times (columns 12 and 19), expected it once: which one holds the value cannot be told; remove the extra one' }]);
+  });
+
   test('a missing file is an error problem, not a crash', async () => {
     const r = await readFec({ path: join(tmpdir(), 'no-such-dunning-fec.txt'), display: 'missing.txt' }, { receivablePrefixes: ['411'] });
     expect(r.problems).toEqual([{ severity: 'error', source: { file: 'missing.txt', line: 1 }, message: 'found "no such file", expected a FEC file to read' }]);
