@@ -93,6 +93,7 @@ export async function readFec(file: InputFile, opts: FecReadOptions): Promise<Fe
           `UTF-8 or ISO-8859-15 text: ${n} line${n > 1 ? 's' : ''} from this one on hold bytes from another code page (DOS?) and ${n > 1 ? 'were' : 'was'} read as ISO-8859-15; check the labels`,
         ),
         { file: file.display, line: parser.firstOddLine },
+        parser.firstOddField ?? undefined,
       ),
     );
   }

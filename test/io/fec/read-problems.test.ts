@@ -151,13 +151,13 @@ describe('readFec warnings', () => {
   test('both Debit and Credit set', async () => {
     const rows = sale({}).map((x, i) => (i === 1 ? { ...x, Debit: '10,00', Credit: '110,00' } : x));
     const r = await readText(fecText(rows));
-    expect(r.problems).toEqual([{ severity: 'warning', source: at(3), message: 'found "Debit 10,00 and Credit 110,00", expected an amount in only one of them' }]);
+    expect(r.problems).toEqual([{ severity: 'warning', source: at(3), field: 'Debit/Credit', message: 'found "Debit 10,00 and Credit 110,00", expected an amount in only one of them' }]);
   });
 
   test('neither Debit nor Credit set', async () => {
     const rows = [...sale({}), { CompteNum: '512000', Debit: '', Credit: '' }];
     const r = await readText(fecText(rows));
-    expect(r.problems).toEqual([{ severity: 'warning', source: at(5), message: 'found "Debit  and Credit ", expected an amount in one of them (an empty one reads as 0,00)' }]);
+    expect(r.problems).toEqual([{ severity: 'warning', source: at(5), field: 'Debit/Credit', message: 'found "Debit  and Credit ", expected an amount in one of them (an empty one reads as 0,00)' }]);
   });
 
   test('an empty Debit or Credit reads as 0', async () => {
