@@ -77,7 +77,7 @@ export function renderCheckTable(report: TieOut, io: CliIo): string {
   const eur = (c: Cents) => formatEuroFr(c);
   return table(
     {
-      head: ['Customer', 'Name', 'Lines', 'Debit', 'Credit', 'Balance'],
+      head: ['Client', 'Nom', 'Lignes', 'Débit', 'Crédit', 'Solde'],
       align: ['left', 'left', 'right', 'right', 'right', 'right'],
       rows: report.customers.map((c) => [c.id, c.name, String(c.lines), eur(c.debit), eur(c.credit), eur(c.balance)]),
       footer: [['Total', '', String(report.totals.lines), eur(report.totals.debit), eur(report.totals.credit), eur(report.totals.balance)]],

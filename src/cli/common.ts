@@ -55,8 +55,18 @@ export function addJournalOption(cmd: Command): Command {
 export function parseDateFlag(value: string | undefined, flag: string, io: CliIo): IsoDate {
   if (value === undefined) return localToday(io.now());
   const d = parseIsoDate(value);
-  if (!d) throw new InputError(`${flag}: found ${JSON.stringify(value)}, expected a date YYYY-MM-DD`);
+  if (!d) throw new InputError(`${flag}: found ${JSON.stringify(value)}, expected ${whyNotADate(value)}`);
   return d;
+}
+
+/** What is wrong with a date flag, said plainly (the format, the year range, the calendar). */
+function whyNotADate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!m) return 'a date YYYY-MM-DD';
+  const [y, mo] = [+m[1]!, +m[2]!];
+  if (y < 1900 || y > 2099) return `a year between 1900 and 2099 (the year ${m[1]} is out of range), as a date YYYY-MM-DD`;
+  if (mo < 1 || mo > 12) return `a month 01 to 12 (found month ${m[2]}), as a date YYYY-MM-DD`;
+  return `a day that exists in ${m[1]}-${m[2]} (found day ${m[3]}), as a date YYYY-MM-DD`;
 }
 
 export function readConfig(flags: InputFlags, io: CliIo): Config {

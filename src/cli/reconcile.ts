@@ -122,10 +122,10 @@ export function reconcileTable(rec: Reconciliation, io: CliIo): string {
     },
     io,
   );
-  if (s.customers.length === 0) return `${rules}Tout est lettré : aucun document ouvert, aucun crédit non affecté.\n`;
+  if (s.customers.length === 0) return `${rules}Tout est lettré : aucun document ouvert, aucun crédit non imputé.\n`;
   const customers = table(
     {
-      head: ['Client', 'Nom', 'Documents ouverts', 'Reste dû', 'Non affecté'],
+      head: ['Client', 'Nom', 'Documents ouverts', 'Reste dû', 'Non imputé'],
       rows: s.customers.map((c) => [c.id, c.name, String(c.openCount), formatEuroFr(c.open), formatEuroFr(c.unapplied)]),
       align: ['left', 'left', 'right', 'right', 'right'],
       footer: [['Total', '', String(total(s.customers.map((c) => c.openCount))), formatEuroFr(total(s.customers.map((c) => c.open))), formatEuroFr(total(s.customers.map((c) => c.unapplied)))]],

@@ -12,6 +12,7 @@ import { readInvoicesCsv } from './csv/invoices.js';
 import type { CsvReadOptions } from './csv/options.js';
 import { readPaymentsCsv } from './csv/payments.js';
 import { mergeFecYears } from './fec/merge.js';
+import { repeatedFecFiles } from './fec/same-file.js';
 import { readFec, type FecReadResult } from './fec/read.js';
 import { capProblems } from './problem-cap.js';
 
@@ -64,7 +65,10 @@ async function readFecFiles(files: InputFiles, config: Config): Promise<Checked<
   if (files.fec.length === 0) return EMPTY;
   const problems: Problem[] = [];
   const results: FecReadResult[] = [];
-  for (const file of files.fec) {
+  const repeated = await repeatedFecFiles(files.fec);
+  for (const r of repeated) problems.push(r.problem);
+  for (const [i, file] of files.fec.entries()) {
+    if (repeated.some((r) => r.index === i)) continue;
     // File-level failures become problems naming the file; the reader handles the content.
     const size = await stat(file.path).then(
       (s) => (s.isDirectory() ? 'is a folder, expected a file' : s.size === 0 ? 'the file is empty, expected a FEC header row and lines' : null),

@@ -38,8 +38,17 @@ describe('dunning aging: bad flags (exit 2, the message names the flag)', () => 
   it('refuses a bad --as-of', async () => {
     const r = await run([...books, '--as-of', '2026-02-30']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('dunning: --as-of: found "2026-02-30", expected a date YYYY-MM-DD\n');
+    expect(r.stderr).toBe('dunning: --as-of: found "2026-02-30", expected a day that exists in 2026-02 (found day 30), as a date YYYY-MM-DD\n');
     expect(r.stdout).toBe('');
+  });
+  it.each([
+    ['9999-12-31', 'a year between 1900 and 2099 (the year 9999 is out of range), as a date YYYY-MM-DD'],
+    ['2026-13-01', 'a month 01 to 12 (found month 13), as a date YYYY-MM-DD'],
+    ['31/12/2026', 'a date YYYY-MM-DD'],
+  ])('says what is wrong with --as-of %s', async (value, expected) => {
+    const r = await run([...books, '--as-of', value]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`dunning: --as-of: found ${JSON.stringify(value)}, expected ${expected}\n`);
   });
   it.each(['30,20', '30,30', '0,30', '-30', '30,abc', '30.5', '', '30,,60'])('refuses --buckets %j', async (value) => {
     const r = await run([...books, '--buckets', value]);

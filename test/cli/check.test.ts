@@ -61,7 +61,7 @@ describe('dunning check', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('│'));
     expect(lines.map((l) => l.split('│').slice(1, -1).map((c) => c.trim()))).toEqual([
-      ['Customer', 'Name', 'Lines', 'Debit', 'Credit', 'Balance'],
+      ['Client', 'Nom', 'Lignes', 'Débit', 'Crédit', 'Solde'],
       ['C1', 'ACME', '3', '1\u00a0550,50\u00a0€', '1\u00a0200,00\u00a0€', '350,50\u00a0€'],
       ['C2', 'Bidule', '2', '0,00\u00a0€', '60,00\u00a0€', '-60,00\u00a0€'],
       ['Total', '', '5', '1\u00a0550,50\u00a0€', '1\u00a0260,00\u00a0€', '290,50\u00a0€'],

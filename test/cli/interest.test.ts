@@ -175,7 +175,7 @@ describe('dunning interest: config', () => {
   it('refuses a bad --as-of', async () => {
     const r = await run([...books, '--as-of', '2026-02-30']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('dunning: --as-of: found "2026-02-30", expected a date YYYY-MM-DD\n');
+    expect(r.stderr).toBe('dunning: --as-of: found "2026-02-30", expected a day that exists in 2026-02 (found day 30), as a date YYYY-MM-DD\n');
   });
 });
 

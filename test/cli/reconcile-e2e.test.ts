@@ -77,6 +77,9 @@ describe('dunning reconcile (built CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/reference\s*│\s*1 │\s*250,00\u00a0€/);
     expect(r.stdout).toMatch(/C2\s*│ Client C2\s*│\s*1 │\s*180,00\u00a0€/);
+    // One French term for unapplied credit, as in the aged balance.
+    expect(r.stdout).toMatch(/│ Non imputé │/);
+    expect(r.stdout).not.toMatch(/affecté/);
   });
 
   it('--write-fec letters the newly balanced group only, byte for byte elsewhere', async () => {

@@ -7,6 +7,16 @@ import { InputError } from '../../src/model/errors.js';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'dunning-config-'));
 
+function catchInput(f: () => unknown): InputError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
 describe('config', () => {
   it('applies defaults when there is no config file', () => {
     const dir = tmp();
@@ -38,7 +48,37 @@ describe('config', () => {
     const r = parseConfig({ policy: { minAmount: '5.00', stepz: [] } }, 'dunning.config.json', '/');
     expect(r.config).toBeNull();
     expect(r.problems.map((p) => p.message)).toEqual(['policy: unknown key "stepz"']);
-    expect(r.problems[0]!.source).toEqual({ file: 'dunning.config.json', line: 0 });
+    expect(r.problems[0]!.source).toEqual({ file: 'dunning.config.json', line: 1 });
+  });
+
+  it('reports a schema error at the line and column of its key in the file', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'dunning.config.json');
+    writeFileSync(file, '{\n  "policy": {\n    "minAmount": "5.00",\n    "stepz": []\n  },\n  "interest": { "indemnity": 40 }\n}\n');
+    const e = catchInput(() => loadConfig(file, dir));
+    expect(e.problems.map((p) => [p.source, p.message])).toEqual([
+      [{ file, line: 4 }, 'policy: unknown key "stepz" (column 5)'],
+      [{ file, line: 6 }, expect.stringMatching(/^interest\.indemnity: .* \(column 17\)$/)],
+    ]);
+  });
+
+  it('reports a JSON syntax error at its line and column, not a position', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(file, '{\n  "policy": {\n    "minAmount": "5.00"\n    "steps": []\n  }\n}\n');
+    const e = catchInput(() => loadConfig(file, dir));
+    expect(e.problems).toEqual([{ severity: 'error', source: { file, line: 4 }, message: expect.stringMatching(/^found invalid JSON at line 4, column 5 \(.*\), expected a JSON object$/) }]);
+    expect(e.problems[0]!.message).not.toMatch(/position/);
+  });
+
+  it('an unknown field under columns.invoices is reported against the config, at its line', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'dunning.config.json');
+    writeFileSync(file, '{\n  "columns": {\n    "invoices": { "number": "Pièce", "numbr": "N°" }\n  }\n}\n');
+    const e = catchInput(() => loadConfig(file, dir));
+    expect(e.problems.map((p) => [p.source, p.message])).toEqual([
+      [{ file, line: 3 }, expect.stringMatching(/^columns\.invoices\.numbr: found "numbr", expected one of number, customer, date, .* \(column 38\)$/)],
+    ]);
   });
 
   it('takes the creditor legal mentions (R123-237) and checks capital and VAT number', () => {

@@ -140,3 +140,21 @@ describe('loadBooks from a FEC', () => {
     expect(r.value.customers.get('C2')).toMatchObject({ name: 'Bidule', source: null, termsDays: null });
   });
 });
+
+describe('the same FEC given twice', () => {
+  it('is an error naming both, whether the same path or a copy with the same bytes; it is read once', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dunning-books-'));
+    writeFileSync(path.join(dir, 'a.txt'), FEC_TEXT);
+    writeFileSync(path.join(dir, 'copy.txt'), FEC_TEXT);
+    const fec = (name: string): InputFile => ({ path: path.join(dir, name), display: name });
+    const twice = await loadBooks({ fec: [fec('a.txt'), fec('a.txt')] }, config());
+    expect(messages(twice.problems)).toEqual([
+      'a.txt:1: error: found the same file as a.txt (--fec given twice), expected each fiscal year once: every entry would be counted twice; give it once',
+    ]);
+    expect(twice.value.entries).toHaveLength(3);
+    const copy = await loadBooks({ fec: [fec('a.txt'), fec('copy.txt')] }, config());
+    expect(messages(copy.problems)).toEqual([
+      'copy.txt:1: error: found the same content as a.txt (--fec given twice), expected each fiscal year once: every entry would be counted twice; give it once',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignLetters, letterCode, newlyBalancedGroups } from '../../src/ledger/lettering.js';
+import { assignLetters, completedGroups, letterCode, newlyBalancedGroups } from '../../src/ledger/lettering.js';
 import { reconcile } from '../../src/ledger/reconcile.js';
 import { inv, pay, RULES30 } from './reconcile-fixtures.js';
 
@@ -46,5 +46,23 @@ describe('assignLetters', () => {
       { dueDates: RULES30 },
     );
     expect(newlyBalancedGroups(rec).map((g) => g.map((e) => e.source.line))).toEqual([[2, 3, 4]]);
+  });
+
+  it('a partly settled group that a new allocation completes: the new line takes the group\'s code', () => {
+    const f1 = inv(100_00, { customer: 'A', ref: 'F1', line: 2, letter: 'AA', date: '2026-01-05' });
+    const r1 = pay(60_00, { customer: 'A', ref: 'R1', line: 3, letter: 'AA', date: '2026-02-01' });
+    const r2 = pay(40_00, { customer: 'A', ref: 'R2', line: 4, date: '2026-03-01' });
+    const rec = reconcile([f1, r1, r2], { dueDates: RULES30 });
+    expect(rec.allocations.map((a) => [a.credit.ref, a.rule])).toEqual([['R1', 'existing'], ['R2', 'exact_amount']]);
+    expect(completedGroups(rec).map((g) => [g.letter, g.fresh.map((e) => e.ref)])).toEqual([['AA', ['R2']]]);
+    // Only the new line is written: the lettered lines stay byte for byte.
+    expect(Object.fromEntries(assignLetters(rec, new Map([['A', new Set(['AA'])]])).get('fec.txt')!)).toEqual({ 4: { letter: 'AA', date: '2026-03-01' } });
+  });
+
+  it('a group still partly settled gets nothing', () => {
+    const f1 = inv(100_00, { customer: 'A', ref: 'F1', line: 2, letter: 'AA' });
+    const r1 = pay(60_00, { customer: 'A', ref: 'R1', line: 3, letter: 'AA' });
+    const r2 = pay(30_00, { customer: 'A', ref: 'R2', line: 4, date: '2026-03-01' });
+    expect(completedGroups(reconcile([f1, r1, r2], { dueDates: RULES30 }))).toEqual([]);
   });
 });

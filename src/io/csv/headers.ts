@@ -58,6 +58,18 @@ export function matchHeaders(
   const claim = (field: string, index: number) => {
     columns.set(field, index);
     taken.add(index);
+    // Two columns with the same header: which one holds the field is a guess, so it is an error.
+    const twin = norm.findIndex((h, i) => i !== index && h === norm[index]);
+    if (twin >= 0) {
+      const [a, b] = [index, twin].sort((x, y) => x - y) as [number, number];
+      problems.push(
+        error(
+          `found two columns for ${field}: ${JSON.stringify(headers[a]!.trim())} (column ${a + 1}) and ${JSON.stringify(headers[b]!.trim())} (column ${b + 1}), expected one: rename or remove one of them`,
+          where,
+          field,
+        ),
+      );
+    }
   };
 
   for (const [field, header] of Object.entries(configured ?? {})) {

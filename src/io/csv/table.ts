@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import type { InputFile } from '../books.js';
 import { error, warning } from '../../model/problems.js';
 import type { Checked, Problem } from '../../model/types.js';
-import { decodeCsvBytes } from './decode.js';
+import { decodeCsv } from './decode.js';
 import { matchHeaders, type ColumnSpec } from './headers.js';
 import type { CsvReadOptions } from './options.js';
 
@@ -45,7 +45,8 @@ export async function readCsvText(file: InputFile, opts: CsvReadOptions): Promis
     const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, expected a file' : `cannot read the file (${(e as Error).message})`;
     return { value: null, problems: [error(why, { file: file.display, line: 0 })] };
   }
-  return { value: decodeCsvBytes(bytes, opts.encoding).text, problems: [] };
+  const decoded = decodeCsv(bytes, file.display, opts.encoding);
+  return { value: decoded.value?.text ?? null, problems: decoded.problems };
 }
 
 /** Separators that appear outside quotes in a line. */
@@ -69,6 +70,7 @@ const PARSE_OPTIONS = {
   bom: true,
   // A field that merely starts with a quote (`"ACME" SA`) is kept as written.
   relax_quotes: true,
+  // Rows of the wrong width are reported by parseCsvTable with their line, not thrown here.
   relax_column_count: true,
 } as const;
 
@@ -167,6 +169,10 @@ export function parseCsvTable(text: string, file: string, spec: ColumnSpec, opts
   const separator = candidates[0]!;
   const { records, problems } = parseRecords(normalised, separator, file);
   const blank = (r: ParsedRecord) => r.values.every((v) => v.trim() === '');
+  // The header is the first line with text: a row of separators alone names no column.
+  if (records.length > 0 && records.findIndex((r) => !blank(r)) !== records.findIndex((r) => r.line >= first.line)) {
+    return { value: null, problems: [error(`found ${JSON.stringify(headerLine.slice(0, 80))}, expected a header row naming the columns`, where)] };
+  }
   while (records.length > 0 && blank(records[0]!)) records.shift();
   const header = records.shift();
   if (!header) return { value: null, problems };
@@ -177,10 +183,15 @@ export function parseCsvTable(text: string, file: string, spec: ColumnSpec, opts
   const rows: CsvRow[] = [];
   for (const r of records) {
     if (blank(r)) continue;
-    if (r.values.length > width && r.values.slice(width).some((v) => v.trim() !== '')) {
-      problems.push(
-        error(`found ${r.values.length} fields, expected ${width} as in the header: a value holding the separator ${sepName(separator)} must be written in quotes`, { file, line: r.line }),
-      );
+    // Either way, a wrong count means the columns may be shifted: never read by position.
+    if (r.values.length !== width) {
+      const hint =
+        r.values.length > width && r.values.slice(width).some((v) => v.trim() !== '')
+          ? `: a value holding the separator ${sepName(separator)} must be written in quotes`
+          : r.values.length < width
+            ? ': every row needs all the separators of the header, even for empty values'
+            : ': remove the trailing separators, or add them to the header';
+      problems.push(error(`found ${r.values.length} fields, expected ${width} as in the header${hint}`, { file, line: r.line }));
       continue;
     }
     // Customers' addresses may hold line breaks; elsewhere one usually means a stray quote.
@@ -189,8 +200,9 @@ export function parseCsvTable(text: string, file: string, spec: ColumnSpec, opts
     }
     rows.push({ line: r.line, values: r.values });
   }
-  if (rows.length === 0 && problems.length === 0) {
-    problems.push(warning('the file has a header row but no data lines', { file, line: header.line }));
+  // An error, as for a FEC: a file of headers alone is an export that went wrong more often than an empty ledger.
+  if (!records.some((r) => !blank(r))) {
+    problems.push(error('found only the header row, expected data lines after it', { file, line: header.line }));
   }
   return { value: { file, separator, columns: match.columns, rows }, problems };
 }
@@ -199,5 +211,6 @@ export function parseCsvTable(text: string, file: string, spec: ColumnSpec, opts
 export async function loadCsvTable(file: InputFile, spec: ColumnSpec, opts: CsvReadOptions): Promise<Checked<CsvTable | null>> {
   const text = await readCsvText(file, opts);
   if (text.value === null) return { value: null, problems: text.problems };
-  return parseCsvTable(text.value, file.display, spec, opts);
+  const table = parseCsvTable(text.value, file.display, spec, opts);
+  return text.problems.length === 0 ? table : { value: table.value, problems: [...text.problems, ...table.problems] };
 }

@@ -31,6 +31,8 @@ export interface FecHeader {
   readonly montantSens: boolean;
   /** Required columns missing from the header (error at line 1). */
   readonly missing: readonly string[];
+  /** Known columns named more than once (error at line 1: which one holds the value is a guess). */
+  readonly duplicates: readonly string[];
   /** Enough columns to read entries at all (accounts, amounts, dates). */
   readonly readable: boolean;
 }
@@ -46,10 +48,13 @@ export function headerSeparator(line: string): '\t' | '|' | null {
 export function parseHeader(line: string, separator: '\t' | '|'): FecHeader {
   const names = line.split(separator).map((n) => n.trim());
   const byLower = new Map<string, number>();
+  const twice = new Set<string>();
   names.forEach((n, i) => {
     const k = n.toLowerCase();
+    if (k !== '' && byLower.has(k)) twice.add(k);
     if (k !== '' && !byLower.has(k)) byLower.set(k, i);
   });
+  const duplicates = KNOWN.filter((k) => twice.has(k.toLowerCase()));
   const columns = Object.fromEntries(KNOWN.map((k) => [k, byLower.get(k.toLowerCase()) ?? -1])) as Record<Known, number>;
   const montantSens = columns.Debit < 0 && columns.Credit < 0 && columns.Montant >= 0 && columns.Sens >= 0;
   const required: readonly string[] = montantSens
@@ -66,6 +71,7 @@ export function parseHeader(line: string, separator: '\t' | '|'): FecHeader {
     trailingEmpty,
     montantSens,
     missing,
+    duplicates,
     readable: essential.every((c) => columns[c as Known] >= 0),
   };
 }

@@ -2,10 +2,11 @@
  * Several FEC files of consecutive fiscal years as one ledger. The opening entries
  * (à-nouveaux) of a later year restate balances the earlier file already holds in detail, so
  * they must not be counted twice. Rule:
- * 1. Files are ordered by period (first EcritureDate).
- * 2. A file whose period starts 1 to `MAX_GAP_DAYS` days after the previous file's period
- *    ends continues it: its opening customer lines are dropped. An overlap or a longer gap
- *    is a warning, and both files are kept whole (nothing is guessed).
+ * 1. Files are ordered, and each is found to continue the one before it or not, by
+ *    fiscal-years.ts (opening lines that restate the previous closing balances, closing dates
+ *    in the file names, else dates). A file that continues the previous one has its opening
+ *    customer lines dropped; files that cannot be merged safely are an error.
+ * 2. The same file given twice is caught before reading (books.ts).
  * 3. Lettering codes are unique per file only, so in a merge every code becomes
  *    `<fileIndex>:<code>` (fileIndex: position in the `results` given).
  * 4. A dropped opening line that carried a lettering code linked later-year payments to a
@@ -16,13 +17,10 @@
  *    group lose their code, with a warning, and reconcile like any other line.
  * Problems returned are the merge's own; each file's problems stay in its FecReadResult.
  */
-import { daysBetween } from '../../model/dates.js';
 import { warning } from '../../model/problems.js';
 import type { Checked, LedgerEntry, Problem } from '../../model/types.js';
+import { planYears } from './fiscal-years.js';
 import type { FecReadResult } from './read.js';
-
-/** How many days after a period's end the next period may start and still continue it. */
-export const MAX_GAP_DAYS = 7;
 
 const groupKey = (customer: string, letter: string): string => `${customer}\u0000${letter}`;
 
@@ -30,30 +28,10 @@ export function mergeFecYears(results: readonly FecReadResult[]): Checked<Ledger
   if (results.length === 0) return { value: [], problems: [] };
   if (results.length === 1) return { value: results[0]!.entries, problems: [] };
   const problems: Problem[] = [];
-  const order = results
-    .map((r, index) => ({ r, index }))
-    .sort((a, b) => {
-      const pa = a.r.period?.first ?? '9999';
-      const pb = b.r.period?.first ?? '9999';
-      return pa < pb ? -1 : pa > pb ? 1 : a.index - b.index;
-    });
-
-  // Which files continue the one before them.
-  const continues = new Set<number>();
-  for (let k = 1; k < order.length; k++) {
-    const prev = order[k - 1]!;
-    const next = order[k]!;
-    if (!prev.r.period || !next.r.period) continue;
-    const gap = daysBetween(prev.r.period.last, next.r.period.first);
-    const where = { file: next.r.file.display, line: 1 };
-    if (gap <= 0) {
-      problems.push(warning(`found a period from ${next.r.period.first} overlapping ${prev.r.file.display} (to ${prev.r.period.last}), expected consecutive fiscal years: both files are read whole, opening entries included; check no entry is counted twice`, where));
-    } else if (gap > MAX_GAP_DAYS) {
-      problems.push(warning(`found a period starting ${next.r.period.first}, ${gap} days after ${prev.r.file.display} ends (${prev.r.period.last}), expected the next fiscal year to start within ${MAX_GAP_DAYS} days: a FEC is missing? The opening entries of this file are kept`, where));
-    } else {
-      continues.add(next.index);
-    }
-  }
+  const plan = planYears(results);
+  problems.push(...plan.problems);
+  const order = plan.order.map((index) => ({ r: results[index]!, index }));
+  const continues = plan.continues;
 
   // Letters prefixed per file; earlier-year groups' balance, to know what was open.
   const prefixed = (index: number, letter: string | null): string | null => (letter === null ? null : `${index}:${letter}`);

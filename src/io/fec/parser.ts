@@ -43,6 +43,8 @@ export class FecParser {
   lastDate = 0;
   oddLines = 0;
   firstOddLine = 0;
+  /** The header name of the field holding the first odd character, for the warning (null: the header line, or not found). */
+  firstOddField: string | null = null;
 
   private readonly prefixes: readonly string[];
   private readonly fastPath: boolean;
@@ -91,25 +93,39 @@ export class FecParser {
       while (cr >= 0 && cr < end) {
         let j = cr;
         while (j < end && text.charCodeAt(j) === 13) j++;
-        oddI = this.markOdd(odd, oddI, j);
+        oddI = this.markOdd(odd, oddI, j, text, start);
         this.line(text, start, cr);
         start = j;
         cr = text.indexOf('\r', j);
       }
-      oddI = this.markOdd(odd, oddI, next);
+      oddI = this.markOdd(odd, oddI, next, text, start);
       this.line(text, start, end);
       pos = next;
     }
   }
 
   /** Counts the line about to be read (number lineNo + 1) as odd when an offset falls before `next`. */
-  private markOdd(odd: readonly number[], i: number, next: number): number {
+  private markOdd(odd: readonly number[], i: number, next: number, text: string, start: number): number {
     if (i < odd.length && odd[i]! < next) {
       this.oddLines++;
-      if (this.firstOddLine === 0) this.firstOddLine = this.lineNo + 1;
+      if (this.firstOddLine === 0) {
+        this.firstOddLine = this.lineNo + 1;
+        this.firstOddField = this.fieldAt(text, start, odd[i]!, next);
+      }
       while (i < odd.length && odd[i]! < next) i++;
     }
     return i;
+  }
+
+  /** The header name of the field holding the first non-ASCII character from `from` on (once per file). */
+  private fieldAt(text: string, start: number, from: number, next: number): string | null {
+    if (this.header === null) return null;
+    let at = from;
+    while (at < next && text.charCodeAt(at) < 0x80) at++;
+    if (at >= next) return null;
+    let index = 0;
+    for (let k = start; k < at; k++) if (text[k] === this.sep) index++;
+    return this.header.names[index] ?? null;
   }
 
   private line(text: string, start: number, end: number): void {
@@ -145,6 +161,10 @@ export class FecParser {
     this.fast = this.fastPath ? fastColumns(h, this.prefixes) : null;
     for (const m of h.missing) {
       this.problems.add(`missing:${m}`, 'error', 1, `found no "${m}" column in the header, expected the FEC columns ${FEC_COLUMNS.join(', ')}`, m);
+    }
+    for (const d of h.duplicates) {
+      const at = h.names.flatMap((n, i) => (n.toLowerCase() === d.toLowerCase() ? [i + 1] : []));
+      this.problems.add(`duplicate:${d}`, 'error', 1, `found the column "${d}" ${at.length} times (columns ${at.join(' and ')}), expected it once: which one holds the value cannot be told; remove the extra one`, d);
     }
     if (!h.readable) this.stopped = true;
   }
@@ -214,9 +234,9 @@ export class FecParser {
     const dBlank = isBlank(dRaw);
     const cBlank = isBlank(cRaw);
     if (d === 0 && k === 0) {
-      p.add('neither', 'warning', line, foundExpected(`Debit ${dRaw.trim()} and Credit ${cRaw.trim()}`, 'an amount in one of them (an empty one reads as 0,00)'));
+      p.add('neither', 'warning', line, foundExpected(`Debit ${dRaw.trim()} and Credit ${cRaw.trim()}`, 'an amount in one of them (an empty one reads as 0,00)'), `${h.names[c.Debit]}/${h.names[c.Credit]}`);
     } else if (d !== 0 && k !== 0) {
-      p.add('both', 'warning', line, foundExpected(`Debit ${dRaw.trim()} and Credit ${cRaw.trim()}`, 'an amount in only one of them'));
+      p.add('both', 'warning', line, foundExpected(`Debit ${dRaw.trim()} and Credit ${cRaw.trim()}`, 'an amount in only one of them'), `${h.names[c.Debit]}/${h.names[c.Credit]}`);
     } else if (dBlank || cBlank) {
       const i = dBlank ? c.Debit : c.Credit;
       p.add('blank-amount', 'warning', line, foundExpected('', 'an amount: read as 0,00'), h.names[i]);

@@ -10,7 +10,9 @@ import type { IsoDate, LedgerEntry, Problem } from '../../model/types.js';
 import { FecDecoder, type FecEncoding } from './decode.js';
 import { FEC_COLUMNS } from './header.js';
 import { completeLinesEnd } from './lines.js';
+import { NulBytes } from './nul-bytes.js';
 import { FecParser } from './parser.js';
+import { isUtf16, utf16Message } from '../utf16.js';
 import { dateNumToIso } from './values.js';
 
 export interface FecReadOptions {
@@ -44,18 +46,26 @@ export async function readFec(file: InputFile, opts: FecReadOptions): Promise<Fe
   const extra: Problem[] = [];
   let bytes = 0;
   let rest: Buffer | null = null;
+  const nul = new NulBytes();
   try {
     const stream = createReadStream(file.path, { highWaterMark: CHUNK });
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (bytes === 0 && isUtf16(chunk)) return utf16Result(file, decoder);
       bytes += chunk.length;
       const buf: Buffer = rest === null || rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
       const cut = completeLinesEnd(buf);
-      if (cut > 0) feedBlock(parser, decoder, buf.subarray(0, cut));
+      if (cut > 0) {
+        nul.scan(buf.subarray(0, cut), parser.lineNo);
+        feedBlock(parser, decoder, buf.subarray(0, cut));
+      }
       // Copy the tail so the chunk it came from can be freed.
       rest = cut < buf.length ? Buffer.from(buf.subarray(cut)) : null;
       if (parser.stopped) break;
     }
-    if (rest !== null && rest.length > 0 && !parser.stopped) feedBlock(parser, decoder, rest);
+    if (rest !== null && rest.length > 0 && !parser.stopped) {
+      nul.scan(rest, parser.lineNo);
+      feedBlock(parser, decoder, rest);
+    }
   } catch (e) {
     extra.push(error(readFailure(e), { file: file.display, line: 1 }));
     return { file, entries: [], problems: extra, lines: 0, usedLetters: new Map(), period: null, encoding: decoder.encoding };
@@ -72,6 +82,8 @@ export async function readFec(file: InputFile, opts: FecReadOptions): Promise<Fe
     const prefixes = opts.receivablePrefixes.join(', ');
     extra.push(warning(foundExpected('no customer line', `lines on a receivable account (CompteNum starting with ${prefixes}) with an amount: set "receivablePrefixes" in the config if customers are booked elsewhere`), where, 'CompteNum'));
   }
+  const nulProblem = nul.problem(file.display);
+  if (nulProblem) extra.push(nulProblem);
   if (parser.oddLines > 0) {
     const n = parser.oddLines;
     extra.push(
@@ -81,6 +93,7 @@ export async function readFec(file: InputFile, opts: FecReadOptions): Promise<Fe
           `UTF-8 or ISO-8859-15 text: ${n} line${n > 1 ? 's' : ''} from this one on hold bytes from another code page (DOS?) and ${n > 1 ? 'were' : 'was'} read as ISO-8859-15; check the labels`,
         ),
         { file: file.display, line: parser.firstOddLine },
+        parser.firstOddField ?? undefined,
       ),
     );
   }
@@ -117,6 +130,11 @@ function feedBlock(parser: FecParser, decoder: FecDecoder, raw: Buffer): void {
     parser.feed(block.text, block.oddOffsets, block.latin1, block.bytes ? piece : null);
     pos = end;
   }
+}
+
+function utf16Result(file: InputFile, decoder: FecDecoder): FecReadResult {
+  const problem = error(utf16Message('UTF-8 or ISO-8859-15 (the encodings a FEC may use)', 'UTF-8 or ISO-8859-15'), { file: file.display, line: 1 });
+  return { file, entries: [], problems: [problem], lines: 0, usedLetters: new Map(), period: null, encoding: decoder.encoding };
 }
 
 function readFailure(e: unknown): string {

@@ -65,8 +65,19 @@ describe('records', () => {
 
   it('reports a row with more fields than the header (an unquoted separator)', () => {
     const t = parseCsvTable('number,customer,date,amount\nF1,C1,2026-01-02,12,50\nF2,C1,2026-01-02,"12,50"\nF3,C1,2026-01-02,3,\n', 'i.csv', INVOICE_COLUMNS, {});
-    expect(t.value!.rows.map((r) => r.line)).toEqual([3, 4]);
-    expect(t.problems.map((p) => [p.source?.line, p.message])).toEqual([[2, 'found 5 fields, expected 4 as in the header: a value holding the separator "," must be written in quotes']]);
+    expect(t.value!.rows.map((r) => r.line)).toEqual([3]);
+    expect(t.problems.map((p) => [p.source?.line, p.message])).toEqual([
+      [2, 'found 5 fields, expected 4 as in the header: a value holding the separator "," must be written in quotes'],
+      [4, 'found 5 fields, expected 4 as in the header: remove the trailing separators, or add them to the header'],
+    ]);
+  });
+
+  it('a row with fewer fields than the header is an error, even when only optional trailing fields are missing', () => {
+    const t = parseCsvTable('number;customer;date;amount;due_date\nF1;C1;2026-01-02;12,50\nF2;C1;2026-01-02;12,50;\n', 'i.csv', INVOICE_COLUMNS, {});
+    expect(t.value!.rows.map((r) => r.line)).toEqual([3]);
+    expect(t.problems).toEqual([
+      { severity: 'error', source: { file: 'i.csv', line: 2 }, message: 'found 4 fields, expected 5 as in the header: every row needs all the separators of the header, even for empty values' },
+    ]);
   });
 
   it('reports an empty file', () => {
@@ -75,9 +86,25 @@ describe('records', () => {
     expect(t.problems).toEqual([{ severity: 'error', source: { file: 'i.csv', line: 1 }, message: 'the file is empty, expected a header row and data lines' }]);
   });
 
-  it('warns about a header without data lines', () => {
-    const t = parseCsvTable('number;customer;date;amount\n', 'i.csv', INVOICE_COLUMNS, {});
-    expect(t.problems.map((p) => [p.severity, p.message])).toEqual([['warning', 'the file has a header row but no data lines']]);
+  it('a header without data lines is an error, as for a FEC', () => {
+    const t = parseCsvTable('number;customer;date;amount\n\n', 'i.csv', INVOICE_COLUMNS, {});
+    expect(t.problems).toEqual([{ severity: 'error', source: { file: 'i.csv', line: 1 }, message: 'found only the header row, expected data lines after it' }]);
+  });
+
+  it('a file of separators only has no header: an error', () => {
+    for (const text of [';;;\n', ';;;\n;;;\n', ';;;\nnumber;customer;date;amount\nF1;C1;2026-01-02;1\n']) {
+      const t = parseCsvTable(text, 'i.csv', INVOICE_COLUMNS, {});
+      expect(t.value).toBeNull();
+      expect(t.problems).toEqual([{ severity: 'error', source: { file: 'i.csv', line: 1 }, message: 'found ";;;", expected a header row naming the columns' }]);
+    }
+  });
+
+  it('two columns with the same header: an error naming both, never the first silently', () => {
+    const t = parseCsvTable('number;customer;Number;date;amount\nF1;C1;F2;2026-01-02;1\n', 'i.csv', INVOICE_COLUMNS, {});
+    expect(t.problems).toEqual([
+      { severity: 'error', source: { file: 'i.csv', line: 1 }, field: 'number', message: 'found two columns for number: "number" (column 1) and "Number" (column 3), expected one: rename or remove one of them' },
+    ]);
+    expect(t.value).toBeNull();
   });
 });
 

@@ -105,6 +105,30 @@ describe('readFec errors', () => {
     expect(r.problems).toEqual([{ severity: 'error', source: at(1), message: 'found "only the header line", expected FEC entries after the header' }]);
   });
 
+  test('a UTF-16 FEC (BOM either way, or NULs every other byte): one clear error, not a missing column each', async () => {
+    const le = Buffer.from(fecText(sale({})), 'utf16le');
+    const message = 'file is UTF-16; expected UTF-8 or ISO-8859-15 (the encodings a FEC may use): re-export it as UTF-8 or ISO-8859-15';
+    for (const b of [Buffer.concat([Buffer.from([0xff, 0xfe]), le]), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]), le]) {
+      const r = await readText(b);
+      expect(r.problems).toEqual([{ severity: 'error', source: at(1), message }]);
+      expect(r.entries).toEqual([]);
+    }
+  });
+
+  test('a NUL byte in a line: an error at its first line, with the count', async () => {
+    const lines = fecText(sale({})).split('\n');
+    lines[2] = lines[2]!.replace('Prestations', 'Presta\u0000tions');
+    lines[3] = lines[3]! + '\u0000';
+    const r = await readText(Buffer.from(lines.join('\n'), 'utf8'));
+    expect(errorsOf(r)).toEqual([{ severity: 'error', source: at(3), message: 'found a NUL byte (0x00) on this line (and 1 more line), expected text: the file is damaged or not a text export; export the FEC again' }]);
+  });
+
+  test('a column named twice (two Debit): an error, not the first one silently', async () => {
+    const cols = [...COLS18, 'Debit'];
+    const r = await readText(fecText(sale({}), { columns: cols }));
+    expect(errorsOf(r)).toEqual([{ severity: 'error', source: at(1), field: 'Debit', message: 'found the column "Debit" 2 times (columns 12 and 19), expected it once: which one holds the value cannot be told; remove the extra one' }]);
+  });
+
   test('a missing file is an error problem, not a crash', async () => {
     const r = await readFec({ path: join(tmpdir(), 'no-such-dunning-fec.txt'), display: 'missing.txt' }, { receivablePrefixes: ['411'] });
     expect(r.problems).toEqual([{ severity: 'error', source: { file: 'missing.txt', line: 1 }, message: 'found "no such file", expected a FEC file to read' }]);
@@ -127,13 +151,13 @@ describe('readFec warnings', () => {
   test('both Debit and Credit set', async () => {
     const rows = sale({}).map((x, i) => (i === 1 ? { ...x, Debit: '10,00', Credit: '110,00' } : x));
     const r = await readText(fecText(rows));
-    expect(r.problems).toEqual([{ severity: 'warning', source: at(3), message: 'found "Debit 10,00 and Credit 110,00", expected an amount in only one of them' }]);
+    expect(r.problems).toEqual([{ severity: 'warning', source: at(3), field: 'Debit/Credit', message: 'found "Debit 10,00 and Credit 110,00", expected an amount in only one of them' }]);
   });
 
   test('neither Debit nor Credit set', async () => {
     const rows = [...sale({}), { CompteNum: '512000', Debit: '', Credit: '' }];
     const r = await readText(fecText(rows));
-    expect(r.problems).toEqual([{ severity: 'warning', source: at(5), message: 'found "Debit  and Credit ", expected an amount in one of them (an empty one reads as 0,00)' }]);
+    expect(r.problems).toEqual([{ severity: 'warning', source: at(5), field: 'Debit/Credit', message: 'found "Debit  and Credit ", expected an amount in one of them (an empty one reads as 0,00)' }]);
   });
 
   test('an empty Debit or Credit reads as 0', async () => {

@@ -139,7 +139,7 @@ describe('readFec: separators, encodings, line ends, padding', () => {
     const r = await readText(patched);
     expect(errorsOf(r)).toEqual([]);
     expect(warningsOf(r)).toEqual([
-      expect.objectContaining({ source: { file: 'test.fec', line: 7 }, message: expect.stringMatching(/^found "byte 0x82", expected UTF-8 or ISO-8859-15 text: 2 lines/) }),
+      expect.objectContaining({ source: { file: 'test.fec', line: 7 }, field: 'CompAuxLib', message: expect.stringMatching(/^found "byte 0x82", expected UTF-8 or ISO-8859-15 text: 2 lines/) }),
     ]);
     expect(r.entries.map((e) => e.customerName)).toEqual(['Société Cœur', 'Client Un', 'CAF\u0082', 'CR\u0082ATION']);
   });
@@ -147,7 +147,7 @@ describe('readFec: separators, encodings, line ends, padding', () => {
   test('a DOS degree sign (0xF8) in an otherwise ASCII file is read and warned about', async () => {
     const bytes = Buffer.from(fecText(sale({ name: 'CREAT# MAQUETTE' })), 'ascii');
     const r = await readText(Buffer.from(bytes.map((b) => (b === 0x23 ? 0xf8 : b))));
-    expect(r.problems).toEqual([expect.objectContaining({ severity: 'warning', source: { file: 'test.fec', line: 2 }, message: expect.stringContaining('byte 0xF8') })]);
+    expect(r.problems).toEqual([expect.objectContaining({ severity: 'warning', source: { file: 'test.fec', line: 2 }, field: 'CompAuxLib', message: expect.stringContaining('byte 0xF8') })]);
     expect(r.entries[0]!.customerName).toBe('CREATø MAQUETTE');
   });
 
