@@ -5,7 +5,11 @@
  * across clock changes. (UTC-midnight Dates were wrong there: in Paris, adding days across
  * the spring clock change lost one; west of UTC, a UTC midnight is the previous local day.)
  */
-import { addDays as fnsAddDays, differenceInCalendarDays, endOfMonth, isValid } from 'date-fns';
+// One module per function: the date-fns index loads hundreds of modules (~0.1 s at every start).
+import { addDays as fnsAddDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { isValid } from 'date-fns/isValid';
 import type { IsoDate } from './types.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
