@@ -15,6 +15,7 @@ import { openPrinter } from '../dist/letters/pdf.js';
 import { BATCH_SIZE, printAll, renderAll } from '../dist/letters/produce.js';
 import { batchDocument } from '../dist/letters/render-html.js';
 import { letterViews } from '../dist/letters/plan-letters.js';
+import { Dec } from '../dist/model/money.js';
 
 const N = Number(process.argv[2] ?? process.env.BENCH_LETTERS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -43,7 +44,14 @@ function synthetic(n) {
     });
     actions.push({ customer: id, step: STEPS[i % 3], invoices, amount: invoices.reduce((s, x) => s + x.residual, 0) });
   }
-  const charges = new Map(actions.flatMap((a) => a.invoices.map((x) => [x.entry.id, { interest: 1234, indemnity: 4000 }])));
+  // As the interest engine gives them: two periods (across 1 July) at the legal rate, so a
+  // formal notice prints its period lines as a real one does.
+  const rate = new Dec('12.15');
+  const period = (from, to, days, base, interest) => ({ from, to, days, base, rate, interest });
+  const charges = new Map(actions.flatMap((a) => a.invoices.map((x) => [x.entry.id, {
+    interest: 1234, indemnity: 4000, basis: 'ecb_plus_10',
+    periods: [period('2026-06-01', '2026-06-30', 30, x.residual, 600), period('2026-07-01', '2026-07-31', 31, x.residual, 634)],
+  }])));
   return letterViews(actions, {
     customers, creditor: { name: 'Bench SAS', address: ['1 rue du Test'], postcode: '75001', city: 'Paris', country: 'France', siren: '123456789',
       phone: '01 00 00 00 00', email: 'a@b.example', iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'AGRIFRPPXXX' },
