@@ -2,14 +2,16 @@
  * The append-only journal file (JSON Lines, see model/journal.ts).
  *
  * Safety, in order of what can go wrong:
- * - Two runs at once: every append happens under a lock file `<journal>.lock`, created with
- *   O_EXCL and holding `{pid, since, host}`. A second run polls for a few seconds, then fails
- *   with exit 3 naming the holder. A lock left by a dead process (same host) is taken over
- *   by exactly one run (see takeOver): a live lock is never removed by another run.
+ * - Two runs at once: every append happens under a lock file `<journal>.lock`, created
+ *   exclusively (link(2)) with its content `{pid, since, host, nonce}`. A second run polls for
+ *   a few seconds, then fails with exit 3 naming the holder. A lock left by a dead process
+ *   (same host) is taken over by exactly one run (see takeOver): a live lock is never removed
+ *   by another run.
  * - A crash or kill mid-write: each batch is one write(2) of complete lines on an O_APPEND
- *   descriptor, then fsync (and of its folder when the file was just created). A cut leaves at most one torn line at the end; the reader reports
- *   it as a warning and ignores it, and the next append starts on a fresh line, so a torn line
- *   never merges with a new entry. Nothing is ever deleted or rewritten.
+ *   descriptor, then fsync (and of its folder when the file was just created). A cut leaves
+ *   at most one torn line at the end; the reader reports it as a warning and ignores it, and
+ *   the next append starts on a fresh line, so a torn line never merges with a new entry.
+ *   Nothing is ever deleted or rewritten.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -203,7 +205,6 @@ async function acquire(lockPath: string, opts: LockOptions): Promise<string> {
   }
 }
 
-/** Appends complete lines in one write, after a newline if the file ends with a torn line. */
 /**
  * fsync of a folder, so that a file (or folder) just created in it survives a power cut: the
  * file's own fsync does not make its name durable. Where folders cannot be opened or synced
@@ -222,6 +223,7 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/** Appends complete lines in one write, after a newline if the file ends with a torn line. */
 async function appendLines(file: string, entries: readonly JournalEntry[]): Promise<void> {
   if (entries.length === 0) return;
   let needsNewline = false;

@@ -100,3 +100,14 @@ describe.each(['Europe/Paris', 'America/New_York', 'Pacific/Auckland', 'America/
     );
   });
 });
+
+describe('date-fns imports', () => {
+  it('name one function module each: the package index loads hundreds of modules at every start', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const src = path.resolve(__dirname, '../../src');
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    const offenders = files.filter((f) => /from 'date-fns'/.test(readFileSync(path.join(src, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

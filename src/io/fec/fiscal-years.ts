@@ -11,7 +11,7 @@
  * When the files cannot be ordered or merged without counting something twice, that is an
  * error naming both files: nothing is guessed.
  */
-import { addMonths } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
 import { daysBetween, fromDate, parseFecDate, toDate } from '../../model/dates.js';
 import { formatAmount, type Cents } from '../../model/money.js';
 import { error, warning } from '../../model/problems.js';
