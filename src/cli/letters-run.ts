@@ -23,16 +23,16 @@ import { compileTemplates } from '../letters/templates.js';
 import { checkOutDir, ensureOutDir, readManifestRuns, refuseExisting, removeCreatedDirs, writeAllOrNothing, type OutFile } from '../letters/write-files.js';
 import { EnvironmentError, InputError } from '../model/errors.js';
 import type { JournalEntry } from '../model/journal.js';
-import { formatAmount, formatEuroFr, parseAmount, type Cents } from '../model/money.js';
+import { formatAmount, parseAmount, type Cents } from '../model/money.js';
 import { hasErrors } from '../model/problems.js';
 import type { IsoDate } from '../model/types.js';
 import { planDunning } from '../policy/plan.js';
-import { policyFromConfig } from '../policy/steps.js';
+import { policyFromConfig, unknownPolicyCustomers } from '../policy/steps.js';
 import { parseDateFlag, readBooks, readConfig, resolveJournal, type InputFlags } from './common.js';
 import { printProblems } from './errors.js';
 import { interestReport } from './interest.js';
 import type { CliIo } from './io.js';
-import { table } from './output.js';
+import { lettersTable } from './letters-table.js';
 
 export interface LettersFlags extends InputFlags {
   asOf?: string;
@@ -88,11 +88,14 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
   const rec = reconcileAsOf(books, config, asOf);
   const journalFile = resolveJournal(flags.journal, config, io);
   const journal = await readJournal(journalFile);
-  const policy = policyFromConfig(config.policy, config.configPath ? display(config.configPath, io) : 'config');
+  const configShown = config.configPath ? display(config.configPath, io) : 'config';
+  const policy = policyFromConfig(config.policy, configShown);
   const early = [...journal.problems, ...policy.problems];
   if (hasErrors(early)) throw new InputError('cannot plan the letters; nothing was written', early);
-  printProblems(io, early);
+  // The same warnings as `scan`: the letters follow the same plan, so the same doubts apply.
+  printProblems(io, [...unknownPolicyCustomers(policy.value, books.customers, configShown), ...early]);
   const report = planDunning({ rec, customers: books.customers, journal: journal.entries, policy: policy.value, asOf });
+  for (const w of report.warnings ?? []) io.stderr.write(`warning: ${w}\n`);
   const actions = letterActions(report, { customers: flags.customer ?? [], steps });
   for (const c of flags.customer ?? []) {
     if (!actions.some((a) => a.customer === c)) io.stderr.write(`dunning: no letter due for customer ${c} on ${asOf}\n`);
@@ -194,16 +197,7 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
     }
   }
 
-  io.stdout.write(
-    table(
-      {
-        head: ['File', 'Customer', 'Step', 'Invoices', 'Amount', 'Pages'],
-        rows: run.letters.map((r) => [r.file, r.customer, r.step, String(r.invoices.length), formatEuroFr(r.amount), String(r.pages)]),
-        align: ['left', 'left', 'left', 'right', 'right', 'right'],
-      },
-      io,
-    ),
-  );
+  io.stdout.write(lettersTable(run.letters, io));
   const where = write ? ` in ${outShown}` : '';
   const combinedNote = write && run.combined ? ` (combined file: ${run.combined.file})` : '';
   const what = flags.dryRun ? `dry run: ${views.length} letter(s) rendered${where}; nothing journalled` : `${views.length} letter(s) written${where} and journalled`;

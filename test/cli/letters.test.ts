@@ -185,6 +185,24 @@ describe('dunning letters', () => {
     expect(bad.stderr).toContain('--step: found "call", expected one of reminder, registered_reminder, formal_notice');
   });
 
+  it('warns like scan about a policy for an unknown customer and a journal entry matching no document (exit 0)', async () => {
+    const dir = sandbox();
+    edit(path.join(dir, 'dunning.config.json'), (s) => {
+      const c = JSON.parse(s);
+      c.policy.customers = { C99: { steps: [{ id: 'reminder', days: 1 }] } };
+      return JSON.stringify(c, null, 2);
+    });
+    const stray = { v: 1, id: 'stray-1', date: '2026-10-20', recordedAt: '2026-10-20T09:00:00.000Z', customer: 'C001', invoices: [{ number: 'F9', key: '' }], type: 'dispute' };
+    edit(path.join(dir, '.dunning/journal.jsonl'), (s) => `${s}${JSON.stringify(stray)}\n`);
+    // No registered reminder is due: the run stops before any browser, after planning.
+    const r = await run(dir, ['--dry-run', '--step', 'registered_reminder']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'dunning.config.json:0: warning: policy.customers.C99: found "C99", expected a customer id of the books or the customers file; this policy applies to no invoice (a typo in the id?)\n',
+    );
+    expect(r.stderr).toContain('warning: journal entry of 2026-10-20 (dispute, customer C001): invoice F9 matches no document in the books, ignored\n');
+  });
+
   it('keeps a path-traversal customer id inside --out', async () => {
     const dir = sandbox();
     for (const f of ['data/customers.csv', 'data/invoices.csv', '.dunning/journal.jsonl']) edit(path.join(dir, f), (s) => s.replaceAll('C004', '../../evil'));

@@ -267,8 +267,10 @@ describe('log', () => {
     await dunning(['log', 'note', 'C1', 'first', '--date', '2026-10-18'], dir);
     const before = journalText();
     writeFileSync(lock, JSON.stringify({ pid: process.pid, since: '2026-10-18T08:00:00.000Z', host: hostname() }));
+    const t0 = Date.now();
     const r = await dunning(['log', 'note', 'C1', 'second', '--date', '2026-10-18'], dir);
     expect(r.code).toBe(3);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(2900); // it waited the 3 s the README promises before giving up
     expect(r.stderr).toBe(`dunning: journal ${journal()} is locked by another run (pid ${process.pid} since 2026-10-18T08:00:00.000Z); if no other dunning is running, delete ${lock}\n`);
     expect(journalText()).toBe(before);
     rmSync(lock);

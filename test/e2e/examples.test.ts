@@ -174,4 +174,18 @@ describe('examples: scan', () => {
     expect(blocked('C014')).toEqual(['insolvency', 'insolvency']);
     expect(blocked('C020')).toEqual(['min_amount']);
   });
+
+  it('the README\'s week: C001 on the call list with phone and contact, the call logged, the reminder due a week later', () => {
+    const J = ['--journal', path.join(tmp, 'readme-week.jsonl')];
+    const monday = dunning(FEC_DIR, 'scan', '--as-of', '2026-11-23', ...J);
+    expect(monday.code, monday.stderr).toBe(0);
+    expect(monday.stdout.startsWith('Actions du 23/11/2026\n\nAppels à passer (relance téléphonique)\n')).toBe(true);
+    expect(monday.stdout).toMatch(/│ C001 +│ Boulangerie Lefèvre SARL +│ F2026-0086 +│ +774,00\u00a0€ │ 04 78 50 54 37 +│ Mme Sophie Lefèvre +│/);
+    const logged = dunning(FEC_DIR, 'log', 'call', 'C001', '--outcome', 'reached', '--note', 'paiera fin de mois', '--date', '2026-11-23', ...J);
+    expect(logged.code, logged.stderr).toBe(0);
+    const again = json<Scan>(FEC_DIR, 'scan', '--as-of', '2026-11-23', ...J);
+    expect(again.actions.some((a) => a.customer === 'C001')).toBe(false);
+    const week = json<Scan>(FEC_DIR, 'scan', '--as-of', '2026-11-30', ...J);
+    expect(week.actions.find((a) => a.customer === 'C001')).toEqual({ customer: 'C001', step: 'reminder', invoices: ['F2026-0086'], amount: '774.00' });
+  });
 });

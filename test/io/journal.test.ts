@@ -142,6 +142,25 @@ describe('withJournalLock', () => {
     await expect(withJournalLock(file, async () => 'ok', { timeoutMs: 200 })).resolves.toBe('ok');
   });
 
+  it('waits for a run that releases the lock within the timeout, then appends after it', async () => {
+    const file = path.join(tmp(), 'journal.jsonl');
+    const a = call('2026-10-20', 'C1');
+    const b = call('2026-10-21', 'C1');
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
+    const first = withJournalLock(file, async (append) => {
+      entered();
+      await new Promise((r) => setTimeout(r, 150));
+      await append([a]);
+    });
+    await inside;
+    const t0 = Date.now();
+    await withJournalLock(file, (append) => append([b]), { timeoutMs: 3000, pollMs: 20 });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(100); // it did wait for the first run
+    await first;
+    expect(readFileSync(file, 'utf8')).toBe(line(a) + line(b));
+  });
+
   it('takes over a lock left by a process that is dead', async () => {
     const file = path.join(tmp(), 'journal.jsonl');
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });

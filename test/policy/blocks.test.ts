@@ -94,6 +94,37 @@ describe('blocks', () => {
     expect(plan([], '2026-11-01', rec([{ entry: small, residual: 500 }])).invoices[0]!.blocked).toBeNull();
   });
 
+  describe('--explain names the journal facts, the delay applied and the block', () => {
+    const S = invoice({ ref: 'S', customer: 'C1', date: '2026-09-15', amount: 10000 }); // due 2026-10-15
+    it.each([
+      ['dispute', [call('2026-10-20', 'C1', [F1]), dispute('2026-10-22', 'C1', [F1])], '2026-11-01', both, 'active', [
+        'due 2026-10-15 (invoice 2026-09-15 + 30 days)',
+        'call done 2026-10-20 (journal)',
+        'disputed 2026-10-22 (journal)',
+        'reminder due 2026-10-27 = call 2026-10-20 + 7 days',
+        'blocked: disputed since 2026-10-22, until resolved (dunning log resolve)',
+      ]],
+      ['hold', [hold('2026-10-16', 'C1', '2026-10-31', 'customer')], '2026-10-20', both, 'active', [
+        'due 2026-10-15 (invoice 2026-09-15 + 30 days)',
+        'hold 2026-10-16, until 2026-10-31 (journal)',
+        'call due 2026-11-01, postponed from 2026-10-18 = due date 2026-10-15 + 3 days (hold until 2026-10-31)',
+        'blocked: on hold until 2026-10-31',
+      ]],
+      ['min_amount', [], '2026-11-01', rec([{ entry: S, residual: 499 }]), 'active', [
+        'due 2026-10-15 (invoice 2026-09-15 + 30 days)',
+        'call due 2026-10-18 = due date 2026-10-15 + 3 days',
+        'blocked: residual 4.99 below policy.minAmount 5.00',
+      ]],
+      ['insolvency', [], '2026-11-01', both, 'insolvency', [
+        'due 2026-10-15 (invoice 2026-09-15 + 30 days)',
+        'call due 2026-10-18 = due date 2026-10-15 + 3 days',
+        'blocked: customer in insolvency proceedings (declare the claim to the court-appointed representative instead)',
+      ]],
+    ] as const)('%s', (_n, j, asOf, r, status, expected) => {
+      expect(plan([...j], asOf, r, status).invoices[0]!.explain).toEqual(expected);
+    });
+  });
+
   describe('precedence: paid > insolvency > dispute > hold > promise > min_amount', () => {
     const small = invoice({ ref: 'S', customer: 'C1', date: '2026-09-15', amount: 100 });
     const all = [dispute('2026-10-16', 'C1', [small]), hold('2026-10-16', 'C1', '2026-12-31', 'invoice', [small]), promise('2026-10-16', 'C1', '2026-12-31', [small])];

@@ -56,6 +56,12 @@ describe('step transitions with the default delays', () => {
     expect(late.invoices[0]?.nextStepDate).toBe('2026-10-18');
   });
 
+  it('never skips a later step either: months after the call, the reminder is asked, not the formal notice', () => {
+    const p = plan([call('2026-10-20', 'C1', [F1])], '2027-03-01');
+    expect(p.invoices[0]).toMatchObject({ lastStep: 'call', nextStep: 'reminder', nextStepDate: '2026-10-27' });
+    expect(p.actions.map((a) => a.step)).toEqual(['reminder']);
+  });
+
   it('counts the next step from the latest date of a step logged twice', () => {
     const j = [call('2026-10-18', 'C1', [F1], 'no_answer'), call('2026-10-21', 'C1', [F1], 'reached')];
     expect(plan(j, '2026-10-22').invoices[0]).toMatchObject({ lastStepDate: '2026-10-21', nextStepDate: '2026-10-28' });

@@ -72,7 +72,6 @@ export function interestCsvRows(report: InterestReport): string[][] {
 }
 
 export function interestTable(report: InterestReport): TableSpec {
-  const days = report.invoices.reduce((s, i) => s + i.days, 0);
   return {
     head: ['Client', 'Facture', 'Échéance', 'Réglée le', 'Jours', 'Intérêts', 'Indemnité', 'Total'],
     align: ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'right'],
@@ -87,6 +86,8 @@ export function interestTable(report: InterestReport): TableSpec {
       i.indemnity > 0 ? formatEuroFr(i.indemnity) : '—',
       formatEuroFr(add(i.interest, i.indemnity)),
     ]),
-    footer: [[`Total (${report.invoices.length} facture${report.invoices.length > 1 ? 's' : ''})`, '', '', '', String(days), formatEuroFr(report.totals.interest), formatEuroFr(report.totals.indemnity), formatEuroFr(add(report.totals.interest, report.totals.indemnity))]],
+    // No total of days: days of different invoices at different bases and rates add up to no
+    // figure an accountant could use or check.
+    footer: [[`Total (${report.invoices.length} facture${report.invoices.length > 1 ? 's' : ''})`, '', '', '', '', formatEuroFr(report.totals.interest), formatEuroFr(report.totals.indemnity), formatEuroFr(add(report.totals.interest, report.totals.indemnity))]],
   };
 }
