@@ -11,7 +11,7 @@ import { compileTemplates } from '../../src/letters/templates.js';
 import { chargesOf } from '../../src/letters/model.js';
 import { cents, Dec } from '../../src/model/money.js';
 import { action, customer, d, entry, invoice, views } from './builders.js';
-import { flat, pdfPages } from './pdf-text.js';
+import { flat, pdfPages, placedText } from './pdf-text.js';
 
 const renderer = compileTemplates(loadTemplateSet(undefined));
 const business = [invoice('B1', 'FA-2026-017', 123456, 123456, '2026-07-01', '2026-07-31'), invoice('B1', 'FA-2026-023', 50000, 20000, '2026-07-15', '2026-08-14')];
@@ -164,6 +164,27 @@ describe('letters to PDF', () => {
     expect(t).not.toContain('Madame');
     // Royal Mail order: town, then postcode; the country last, in capitals (La Poste)
     expect(t).toContain('221 Baker Street London NW1 6XE UNITED KINGDOM');
+  });
+
+  it('puts the recipient block in the envelope window: 110 mm from the left, from 55 mm down, 10 pt, unscaled', async () => {
+    // Chromium shrinks the whole page when anything sticks out of the right margin: the block
+    // (110 + 85 mm) once did, and the letter came out at 98.3 % (block at 108.7 mm, 9.83 pt).
+    for (const i of [0, 2, 8]) {
+      const v = letterViews[i]!;
+      const items = await placedText(out.letters[i]!.bytes);
+      const name = items.find((t) => t.str === v.customer.name)!;
+      expect(name.x).toBeGreaterThan(109.8);
+      expect(name.x).toBeLessThan(110.4);
+      expect(name.size).toBeCloseTo(10, 1);
+      // first baseline: the 55 mm line top + half-leading + DejaVu's ascent
+      expect(name.y).toBeGreaterThan(57.9);
+      expect(name.y).toBeLessThan(58.5);
+      const block = items.filter((t) => t.x > 109.8 && t.x < 110.4 && t.y > 55 && t.y < 95);
+      expect(Math.max(...block.map((t) => t.y))).toBeLessThan(88); // 55 + 33 mm
+      // the text column still ends at the right margin (210 - 15 mm)
+      const date = items.find((t) => /Lyon, (le )?22 November|Lyon, (le )?22 novembre/.test(t.str))!;
+      expect(date.x).toBeGreaterThan(150);
+    }
   });
 
   it('prints an HTML-looking customer name as text', () => {
