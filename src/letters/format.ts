@@ -72,3 +72,16 @@ export function postalLines(postcode: string, city: string, country: string | nu
   if (c !== '') lines.push(c.toLocaleUpperCase('fr-FR'));
   return lines.filter((l) => l !== '');
 }
+
+/** A French national number: 0 and nine digits, grouped by spaces, dots or dashes (or not). */
+const FRENCH_NATIONAL = /^0([1-9])[\s.-]?(\d{2})[\s.-]?(\d{2})[\s.-]?(\d{2})[\s.-]?(\d{2})$/;
+
+/**
+ * The creditor's phone as a customer abroad can dial it: a French national number `04 78 12 34 56`
+ * becomes `+33 4 78 12 34 56` (the trunk 0 dropped, ITU E.123 grouping); anything else, already
+ * international or not recognised, is printed as written.
+ */
+export function phoneFromAbroad(phone: string): string {
+  const m = FRENCH_NATIONAL.exec(phone.trim());
+  return m ? `+33 ${m.slice(1).join(' ')}` : phone;
+}

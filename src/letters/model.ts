@@ -9,7 +9,7 @@ import type { CallOutcome, JournalEntry } from '../model/journal.js';
 import { parseAmount, sub, sum, ZERO, type Cents, type Dec } from '../model/money.js';
 import type { ScanAction } from '../model/scan.js';
 import type { Customer, CustomerKind, IsoDate, Language } from '../model/types.js';
-import { formatPercent, postalLines } from './format.js';
+import { formatPercent, phoneFromAbroad, postalLines } from './format.js';
 
 /** The steps that are letters; `call` is a phone call and `litigation` a dossier. */
 export const LETTER_STEPS = ['reminder', 'registered_reminder', 'formal_notice'] as const;
@@ -346,7 +346,8 @@ export function buildLetter(input: LetterInput): LetterView {
       city: cr.city,
       country: cr.country,
       siren: cr.siren,
-      phone: cr.phone,
+      // From abroad, the trunk 0 of a French number cannot be dialled: +33 instead.
+      phone: foreign && /^(france|fr)?$/i.test(cr.country.trim()) ? phoneFromAbroad(cr.phone) : cr.phone,
       email: cr.email,
       iban: cr.iban,
       bic: cr.bic,

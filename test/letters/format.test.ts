@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLongDate, formatMoney, formatPercent, plural, postalLines } from '../../src/letters/format.js';
+import { formatLongDate, formatMoney, formatPercent, phoneFromAbroad, plural, postalLines } from '../../src/letters/format.js';
 import { cents, Dec } from '../../src/model/money.js';
 import { d } from './builders.js';
 
@@ -49,4 +49,16 @@ describe('postalLines', () => {
     expect(postalLines('10001', 'New York NY', 'USA')).toEqual(['New York NY 10001', 'USA']);
     expect(postalLines('1000', 'Bruxelles', 'Belgique')).toEqual(['1000 Bruxelles', 'BELGIQUE']);
   });
+});
+
+describe('phoneFromAbroad', () => {
+  it.each([
+    ['04 78 12 34 56', '+33 4 78 12 34 56'],
+    ['0478123456', '+33 4 78 12 34 56'],
+    ['06.12.34.56.78', '+33 6 12 34 56 78'],
+    [' 09-87-65-43-21 ', '+33 9 87 65 43 21'],
+    ['+33 4 78 12 34 56', '+33 4 78 12 34 56'], // already international
+    ['3615', '3615'], // not a national number: as written
+    ['', ''],
+  ])('%s', (phone, shown) => expect(phoneFromAbroad(phone)).toBe(shown));
 });

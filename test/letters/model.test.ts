@@ -87,6 +87,20 @@ describe('buildLetter', () => {
     expect(fr!.customer.country).toBeNull();
   });
 
+  it('gives a customer abroad the creditor phone with +33, one in France the national number', () => {
+    const [abroad, home] = views(
+      [action('C1', 'reminder', [invoice('C1', 'F-1', 100, 100)]), action('C2', 'reminder', [invoice('C2', 'F-2', 100, 100)])],
+      [customer('C1', { language: 'en', country: 'United Kingdom' }), customer('C2', { country: 'France' })],
+    );
+    expect(abroad!.creditor.phone).toBe('+33 4 72 00 00 00');
+    expect(home!.creditor.phone).toBe('04 72 00 00 00');
+    // a creditor outside France: its number as configured
+    const swiss = views([action('C1', 'reminder', [invoice('C1', 'F-1', 100, 100)])], [customer('C1', { country: 'United Kingdom' })], {
+      creditor: { ...CREDITOR, country: 'Suisse', phone: '0221234567' },
+    });
+    expect(swiss[0]!.creditor.phone).toBe('0221234567');
+  });
+
   it('refuses a step that is not a letter', () => {
     expect(() => views([action('C1', 'call', [invoice('C1', 'F-1', 100, 100)])], [customer('C1')])).toThrow(/not a letter/);
   });

@@ -26,6 +26,18 @@ describe('templates', () => {
     expect(html).not.toContain('<b>ACME');
   });
 
+  it('names the payee without an elision problem, and never cuts a phone number at a line end', () => {
+    const r = compileTemplates(loadTemplateSet(undefined));
+    const fr = r.render(oneView());
+    expect(fr).toContain('Règlement par virement, bénéficiaire : Atelier Éléonore SARL');
+    expect(fr).not.toContain("à l'ordre de"); // "à l'ordre de Atelier…" (d'Atelier) reads wrong
+    expect(fr.match(/<span class="nowrap">04 72 00 00 00<\/span>/g)).toHaveLength(2); // letterhead and the closing offer
+    const en = r.render(oneView({ language: 'en', country: 'United Kingdom', postcode: 'NW1 6XE', city: 'London' }));
+    expect(en.match(/<span class="nowrap">\+33 4 72 00 00 00<\/span>/g)).toHaveLength(2);
+    expect(en).toContain('late-payment penalties are due by law on any overdue amount');
+    expect(r.css).toContain('.nowrap { white-space: nowrap; }');
+  });
+
   it('puts the CSP and every letter in one document', () => {
     const r = compileTemplates(loadTemplateSet(undefined));
     const doc = batchDocument(r.css, [{ html: r.render(oneView()), language: 'fr' }, { html: r.render(oneView()), language: 'fr' }]);
