@@ -11,6 +11,8 @@ import type { IsoDate, Language } from '../model/types.js';
  * well in the PDF (the console formatter uses U+00A0 because terminals show U+202F badly).
  */
 const NNBSP = '\u202f';
+/** No-break space: inside a date, before a colon (French typography). */
+const NBSP = '\u00a0';
 
 export function formatMoney(c: Cents, lang: Language): string {
   if (lang === 'en') {
@@ -24,13 +26,16 @@ export function formatMoney(c: Cents, lang: Language): string {
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** `22 novembre 2026`, `1er mars 2026` / `22 November 2026`. */
+/**
+ * `22 novembre 2026`, `1er mars 2026` / `22 November 2026`, with no-break spaces (U+00A0): a date
+ * is never cut at a line end ("au plus tard le 14 | décembre 2026" reads badly in a demand).
+ */
 export function formatLongDate(d: IsoDate, lang: Language): string {
   const day = Number(d.slice(8, 10));
   const month = Number(d.slice(5, 7)) - 1;
   const year = d.slice(0, 4);
-  if (lang === 'en') return `${day} ${MONTHS_EN[month]} ${year}`;
-  return `${day === 1 ? '1er' : day} ${MONTHS_FR[month]} ${year}`;
+  if (lang === 'en') return `${day}${NBSP}${MONTHS_EN[month]}${NBSP}${year}`;
+  return `${day === 1 ? '1er' : day}${NBSP}${MONTHS_FR[month]}${NBSP}${year}`;
 }
 
 /** `22/11/2026` / `22/11/2026` (tables: short, the same in both languages used in France). */

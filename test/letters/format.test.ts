@@ -15,10 +15,11 @@ describe('letter formatting', () => {
   });
 
   it.each([
-    ['2026-11-22', 'fr', '22 novembre 2026'],
-    ['2026-03-01', 'fr', '1er mars 2026'],
-    ['2026-08-15', 'fr', '15 août 2026'],
-    ['2026-11-22', 'en', '22 November 2026'],
+    // no-break spaces (U+00A0): a date is never cut at a line end
+    ['2026-11-22', 'fr', '22\u00a0novembre\u00a02026'],
+    ['2026-03-01', 'fr', '1er\u00a0mars\u00a02026'],
+    ['2026-08-15', 'fr', '15\u00a0août\u00a02026'],
+    ['2026-11-22', 'en', '22\u00a0November\u00a02026'],
   ] as const)('date %s in %s', (iso, lang, text) => {
     expect(formatLongDate(d(iso), lang)).toBe(text);
   });

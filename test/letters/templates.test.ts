@@ -29,7 +29,11 @@ describe('templates', () => {
   it('names the payee without an elision problem, and never cuts a phone number at a line end', () => {
     const r = compileTemplates(loadTemplateSet(undefined));
     const fr = r.render(oneView());
-    expect(fr).toContain('Règlement par virement, bénéficiaire : Atelier Éléonore SARL');
+    expect(fr).toContain('Règlement par virement, bénéficiaire&nbsp;: Atelier Éléonore SARL');
+    // French typography: a no-break space before every colon and semicolon of the French text
+    const frText = fr.replace(/<[^>]*>/g, '');
+    expect(frText).not.toMatch(/ [:;]/);
+    expect(frText).toContain('N/Réf.&nbsp;:');
     expect(fr).not.toContain("à l'ordre de"); // "à l'ordre de Atelier…" (d'Atelier) reads wrong
     expect(fr.match(/<span class="nowrap">04 72 00 00 00<\/span>/g)).toHaveLength(2); // letterhead and the closing offer
     const en = r.render(oneView({ language: 'en', country: 'United Kingdom', postcode: 'NW1 6XE', city: 'London' }));
@@ -100,7 +104,7 @@ describe('templates', () => {
     const dir = userDir({
       'fr/reminder.hbs': '<p>{{money totals.residual}}|{{date asOf}}|{{shortDate asOf}}|{{plural invoiceCount "f" "fs"}}|{{stepName step}}|{{outcome lastCall}}|{{outcome "promise"}}</p>',
     });
-    expect(compileTemplates(loadTemplateSet(dir)).render(oneView())).toContain('<p>1,00\u202f€|22 novembre 2026|22/11/2026|f|lettre de relance||promesse de paiement</p>');
+    expect(compileTemplates(loadTemplateSet(dir)).render(oneView())).toContain('<p>1,00\u202f€|22\u00a0novembre\u00a02026|22/11/2026|f|lettre de relance||promesse de paiement</p>');
   });
 
   it('names a templates folder that does not exist', () => {
