@@ -200,7 +200,8 @@ export async function runLetters(flags: LettersFlags, io: CliIo): Promise<void> 
   io.stdout.write(lettersTable(run.letters, io));
   const where = write ? ` in ${outShown}` : '';
   const combinedNote = write && run.combined ? ` (combined file: ${run.combined.file})` : '';
-  const what = flags.dryRun ? `dry run: ${views.length} letter(s) rendered${where}; nothing journalled` : `${views.length} letter(s) written${where} and journalled`;
+  const count = `${views.length} ${views.length === 1 ? 'letter' : 'letters'}`;
+  const what = flags.dryRun ? `dry run: ${count} rendered${where}; nothing journalled` : `${count} written${where} and journalled`;
   io.stderr.write(`dunning: ${what}${combinedNote}\n`);
 }
 

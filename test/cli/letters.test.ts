@@ -43,7 +43,7 @@ describe('dunning letters', () => {
     const dir = sandbox();
     const before = journalLines(dir).length;
     const r = await run(dir, ['--combine']);
-    expect(r.stderr).toContain('3 letter(s) written in letters and journalled');
+    expect(r.stderr).toContain('3 letters written in letters and journalled');
     expect(r.code).toBe(0);
     const files = readdirSync(path.join(dir, 'letters')).sort();
     expect(files).toEqual([
@@ -169,17 +169,19 @@ describe('dunning letters', () => {
     const before = journalLines(dir).length;
     const r = await run(dir, ['--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('dry run: 3 letter(s) rendered; nothing journalled');
+    expect(r.stderr).toContain('dry run: 3 letters rendered; nothing journalled');
     expect(r.stdout).toContain('2026-11-22_reminder_C004.pdf');
     expect(existsSync(path.join(dir, 'letters'))).toBe(false);
     expect(journalLines(dir)).toHaveLength(before);
+    const one = await run(dir, ['--dry-run', '--customer', 'C004']);
+    expect(one.stderr).toContain('dry run: 1 letter rendered; nothing journalled'); // not "1 letter(s)"
   });
 
   it('--customer and --step narrow the letters; a step that is not a letter is exit 2', async () => {
     const dir = sandbox();
     const r = await run(dir, ['--dry-run', '--customer', 'C004', 'C001', '--step', 'reminder']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('2 letter(s) rendered');
+    expect(r.stderr).toContain('2 letters rendered');
     const bad = await run(dir, ['--step', 'call']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--step: found "call", expected one of reminder, registered_reminder, formal_notice');

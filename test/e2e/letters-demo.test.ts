@@ -70,7 +70,7 @@ describe('demo letters (built CLI)', () => {
 
   it('writes the three letters due on 2026-11-30, the combined file and the manifests', () => {
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toContain('3 letter(s) written');
+    expect(run.stderr).toContain('3 letters written');
     expect(readdirSync(LETTERS).sort()).toEqual([
       '2026-11-30_combined.pdf',
       '2026-11-30_formal_notice_C008.pdf',
