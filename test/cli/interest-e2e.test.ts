@@ -2,29 +2,18 @@
  * End to end: the built CLI (`node bin/dunning.js interest …`, after `npx tsc -p tsconfig.json`,
  * which `npm test` runs first) on CSV books and a journal. Figures: interest-fixtures.ts.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDunning } from '../helpers/cli.js';
 import { parseAmount } from '../../src/model/money.js';
 import { CUSTOMERS_CSV, EXPECTED_JSON, INVOICES_CSV, JOURNAL_JSONL, PAYMENTS_CSV } from './interest-fixtures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BIN = path.join(ROOT, 'bin', 'dunning.js');
 
-async function dunning(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.json` first');
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+const dunning = (args: string[], cwd: string) => runDunning(args, cwd);
 
 let dir: string;
 beforeAll(() => {
