@@ -9,6 +9,7 @@
  * never use `{{{ }}}`.
  */
 import Handlebars from 'handlebars';
+import { parseIsoDate } from '../model/dates.js';
 import { InputError } from '../model/errors.js';
 import type { Cents } from '../model/money.js';
 import type { IsoDate, Language } from '../model/types.js';
@@ -68,13 +69,8 @@ const shown = (v: unknown): string =>
         ? 'a list'
         : 'an object';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const isIsoDate = (v: unknown): v is IsoDate => {
-  const m = typeof v === 'string' ? ISO_DATE.exec(v) : null;
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-};
+/** An ISO date as the model gives it: exactly `YYYY-MM-DD`, a real day. */
+const isIsoDate = (v: unknown): v is IsoDate => typeof v === 'string' && parseIsoDate(v) === v;
 
 /** One argument a helper takes: what it must be, as the message says it. */
 interface Param {
