@@ -101,10 +101,16 @@ export async function openPrinter(executablePath: string, opts: { readonly pages
 }
 
 /**
- * One tab: on the 2-core build machine two tabs were not reliably faster (the split in Node
- * competes for the second core) and took ~160 MB more.
+ * Tabs printing at once for a machine of `cores` cores: Chromium lays a document out on one
+ * thread per tab, and Node (feeding Chromium) with the split worker needs about one core. On
+ * the 2-core build machine two tabs were not reliably faster and took ~210 MB more (README,
+ * Speed), hence one there; a few (at most 3) where there are cores to spare.
  */
-export const DEFAULT_PAGES = 1;
+export function defaultPages(cores: number): number {
+  return Math.min(3, Math.max(1, Math.floor(cores) - 1));
+}
+
+export const DEFAULT_PAGES = defaultPages(os.availableParallelism());
 
 /**
  * A printed batch of `count` letters to one PDF per letter, in order; with `combined`, every

@@ -68,3 +68,10 @@ describe('resolveBrowser', () => {
     });
   });
 });
+
+describe('defaultPages', () => {
+  it('prints with one tab on 1 or 2 cores, one tab per spare core beyond, 3 at most', async () => {
+    const { defaultPages } = await import('../../src/letters/pdf.js');
+    expect([1, 2, 3, 4, 8, 64].map(defaultPages)).toEqual([1, 1, 2, 3, 3, 3]);
+  });
+});
