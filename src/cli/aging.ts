@@ -68,7 +68,8 @@ export function registerAging(program: Command, io: CliIo, setExit: SetExit): vo
     const buckets = parseBucketsFlag(flags.buckets, config);
     const basis = parseBasisFlag(flags.basis, config);
     const byInvoice = parseByFlag(flags.by);
-    const { books } = await readBooks(flags, config, io);
+    // Lettering groups that settle themselves by --as-of change no residual: not even read into entries (io/books.ts).
+    const { books } = await readBooks(flags, config, io, { elideSettledBy: asOf });
     const rec = reconcileAsOf(books, config, asOf);
     const report = ageBalances(rec, books.customers, { asOf, buckets, basis, byInvoice });
     if (flags.format === 'json') io.stdout.write(json(agingJson(report)));

@@ -9,7 +9,7 @@ import { localToday, parseIsoDate } from '../model/dates.js';
 import { InputError } from '../model/errors.js';
 import { hasErrors } from '../model/problems.js';
 import type { Books, IsoDate, Problem } from '../model/types.js';
-import { loadBooks, type InputFiles } from '../io/books.js';
+import { loadBooks, type InputFiles, type LoadOptions } from '../io/books.js';
 import { printProblems } from './errors.js';
 import type { CliIo } from './io.js';
 import { FORMATS, type Format } from './output.js';
@@ -98,12 +98,12 @@ export function hasAnyInput(files: InputFiles): boolean {
  * Reads the books; prints warnings; on any error prints them all and fails with exit 2
  * before anything is written.
  */
-export async function readBooks(flags: InputFlags, config: Config, io: CliIo): Promise<{ books: Books; problems: readonly Problem[] }> {
+export async function readBooks(flags: InputFlags, config: Config, io: CliIo, options: LoadOptions = {}): Promise<{ books: Books; problems: readonly Problem[] }> {
   const files = inputFiles(flags, config, io);
   if (!hasAnyInput(files)) {
     throw new InputError('no input: give --fec FILE, or --invoices and --payments, or set "inputs" in dunning.config.json');
   }
-  const { value: books, problems } = await loadBooks(files, config);
+  const { value: books, problems } = await loadBooks(files, config, options);
   if (hasErrors(problems)) {
     throw new InputError(`the input has ${problems.filter((p) => p.severity === 'error').length} error(s); nothing was written`, problems);
   }

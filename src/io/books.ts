@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import type { Config } from '../config/load.js';
 import { error, foundExpected, warning } from '../model/problems.js';
-import type { Books, Checked, Customer, LedgerEntry, Problem } from '../model/types.js';
+import type { Books, Checked, Customer, IsoDate, LedgerEntry, Problem } from '../model/types.js';
 import { readCustomersCsv } from './csv/customers.js';
 import { readInvoicesCsv } from './csv/invoices.js';
 import type { CsvReadOptions } from './csv/options.js';
@@ -32,7 +32,20 @@ export interface InputFiles {
 
 const EMPTY: Checked<never[]> = { value: [], problems: [] };
 
-export async function loadBooks(files: InputFiles, config: Config): Promise<Checked<Books>> {
+export interface LoadOptions {
+  /**
+   * For `aging` as of this date: the FEC reader builds no entry for a lettering group that
+   * settles itself by then (FecParserOptions.elideSettledBy), which changes nothing `aging`
+   * computes. Used only when the books are one FEC file and no invoices or payments CSV: a
+   * multi-year merge needs every entry (it relinks groups across years).
+   */
+  readonly elideSettledBy?: IsoDate;
+}
+
+/** What the books say of their customers: the entries, or the reader's CustomerSeen list when it elided some. */
+type CustomerFacts = Pick<LedgerEntry, 'customer' | 'customerName' | 'source'>;
+
+export async function loadBooks(files: InputFiles, config: Config, options: LoadOptions = {}): Promise<Checked<Books>> {
   const problems: Problem[] = [];
   const csvFiles = [files.invoices && `--invoices ${files.invoices.display}`, files.payments && `--payments ${files.payments.display}`].filter(Boolean);
   if (files.fec.length > 0 && csvFiles.length > 0) {
@@ -47,8 +60,9 @@ export async function loadBooks(files: InputFiles, config: Config): Promise<Chec
     encoding: config.csv.encoding,
     columns: config.columns[kind],
   });
+  const elide = files.fec.length === 1 && !files.invoices && !files.payments ? options.elideSettledBy : undefined;
   const [fec, invoices, payments, customers] = await Promise.all([
-    readFecFiles(files, config),
+    readFecFiles(files, config, elide),
     files.invoices ? readInvoicesCsv(files.invoices, opts('invoices')) : EMPTY,
     files.payments ? readPaymentsCsv(files.payments, opts('payments')) : EMPTY,
     files.customers ? readCustomersCsv(files.customers, opts('customers')) : EMPTY,
@@ -57,11 +71,13 @@ export async function loadBooks(files: InputFiles, config: Config): Promise<Chec
   problems.push(...fec.problems);
   for (const r of [invoices, payments, customers]) problems.push(...capProblems(r.problems));
   const entries = [...fec.value, ...invoices.value, ...payments.value];
-  problems.push(...capProblems(crossCheck(invoices.value, payments.value, customers.value, files, fec.value)));
-  return { value: { entries, customers: customerMap(customers.value, entries) }, problems };
+  // Elided lines made no entry but still name their customer (first line, name): the reader's list says it.
+  const facts: readonly CustomerFacts[] = fec.seen ?? entries;
+  problems.push(...capProblems(crossCheck(invoices.value, payments.value, customers.value, files, fec.seen ?? fec.value)));
+  return { value: { entries, customers: customerMap(customers.value, facts) }, problems };
 }
 
-async function readFecFiles(files: InputFiles, config: Config): Promise<Checked<LedgerEntry[]>> {
+async function readFecFiles(files: InputFiles, config: Config, elideSettledBy: IsoDate | undefined): Promise<Checked<LedgerEntry[]> & { seen?: readonly CustomerFacts[] }> {
   if (files.fec.length === 0) return EMPTY;
   const problems: Problem[] = [];
   const results: FecReadResult[] = [];
@@ -78,12 +94,14 @@ async function readFecFiles(files: InputFiles, config: Config): Promise<Checked<
       problems.push(error(size, { file: file.display, line: size.startsWith('the file is empty') ? 1 : 0 }));
       continue;
     }
-    results.push(await readFec(file, { receivablePrefixes: config.receivablePrefixes, salesJournals: config.salesJournals }));
+    const opts = { receivablePrefixes: config.receivablePrefixes, salesJournals: config.salesJournals };
+    results.push(await readFec(file, elideSettledBy === undefined ? opts : { ...opts, elideSettledBy }));
   }
   for (const r of results) problems.push(...r.problems);
   if (results.length === 0) return { value: [], problems };
   const merged = mergeFecYears(results);
-  return { value: merged.value, problems: [...problems, ...merged.problems] };
+  const seen = results.length === 1 ? results[0]!.customersSeen : undefined;
+  return { value: merged.value, problems: [...problems, ...merged.problems], ...(seen ? { seen } : {}) };
 }
 
 /** Checks between files: payments against invoices and customers, books against customers. */
@@ -92,7 +110,7 @@ export function crossCheck(
   payments: readonly LedgerEntry[],
   customers: readonly Customer[],
   files: InputFiles,
-  fec: readonly LedgerEntry[] = [],
+  fec: readonly Pick<LedgerEntry, 'customer' | 'source'>[] = [],
 ): Problem[] {
   const problems: Problem[] = [];
   const listed = new Set(customers.map((c) => c.id));
@@ -133,7 +151,7 @@ export function crossCheck(
 }
 
 /** The customers file, plus a default customer for every id seen only in the books. */
-export function customerMap(customers: readonly Customer[], entries: readonly LedgerEntry[]): Map<string, Customer> {
+export function customerMap(customers: readonly Customer[], entries: readonly Pick<LedgerEntry, 'customer' | 'customerName'>[]): Map<string, Customer> {
   const map = new Map<string, Customer>();
   for (const c of customers) if (!map.has(c.id)) map.set(c.id, c);
   for (const e of entries) {

@@ -5,13 +5,14 @@
  */
 import type { Cents } from '../../model/money.js';
 import { foundExpected } from '../../model/problems.js';
-import type { IsoDate, LedgerEntry } from '../../model/types.js';
+import type { IsoDate, LedgerEntry, Source } from '../../model/types.js';
 import { hasLatin1Diff, latin1ToIso885915 } from './decode.js';
 import type { FecHeader } from './header.js';
 import { JournalKinds } from './journals.js';
 import type { CappedProblems } from '../problem-cap.js';
 import { dateNumToIso, isBlank, parseFecDateNum } from './values.js';
 import { blankAt, dateAt, mayTrim } from './ranges.js';
+import { HeldLines } from './held-lines.js';
 
 interface KnownText {
   readonly raw: string;
@@ -19,6 +20,15 @@ interface KnownText {
   readonly next: KnownText | undefined;
   /** For a customer number: the name (CompAuxLib) last seen with it, which nearly always repeats. */
   name?: KnownText;
+  /** Elision on, for a customer number: its record, so that no line looks it up by id. */
+  record?: CustomerRecord;
+}
+
+/** Elision on: what the reader keeps per customer. */
+interface CustomerRecord {
+  readonly seen: CustomerSeen;
+  /** Lettering code → group index in HeldLines. */
+  readonly groups: Map<string, number>;
 }
 
 /** What a customer line's entry is made of, read by `add` (split fields) or `addRange` (in place). */
@@ -42,9 +52,30 @@ interface LineValues {
   readonly currency: string;
 }
 
+/** What a customer's lines say of it, for books.ts when some lines make no entry (see `customersSeen`). */
+export interface CustomerSeen {
+  readonly customer: string;
+  /** The first name met that is neither empty nor the id itself, else ''. */
+  customerName: string;
+  /** The customer's first line. */
+  readonly source: Source;
+}
+
 export class CustomerEntries {
-  readonly entries: LedgerEntry[] = [];
-  readonly usedLetters = new Map<string, Set<string>>();
+  entries: LedgerEntry[] = [];
+  usedLetters = new Map<string, Set<string>>();
+  /** Elision on: lettered lines whose entry is not built yet (null: elision off). */
+  private pending: HeldLines | null = null;
+  /** Elision on: the as-of date AAAAMMJJ; a group settles itself when it nets to 0 and no line is later. */
+  private elideBy = 0;
+  /** Elision on: per customer, in the order of first lines. */
+  private readonly records = new Map<string, CustomerRecord>();
+  /** Elision on: customers in the order of their first lettered line (usedLetters' order). */
+  private readonly lettered: CustomerRecord[] = [];
+  /** Lines never turned into an entry because their group settles itself by the as-of date. */
+  elided = 0;
+  /** Building the held-back entries (finish): no holding back, nothing seen twice. */
+  private replaying = false;
   /** The current block was decoded as latin1: kept strings need the ISO-8859-15 fix. */
   latin1 = false;
   private fixLine = false;
@@ -79,9 +110,13 @@ export class CustomerEntries {
   private lastJournalLib = '';
   private lastKinds = { opening: false, sales: false };
 
-  constructor(private readonly file: string, salesJournals: readonly string[] | undefined, private readonly problems: CappedProblems) {
+  constructor(private readonly file: string, salesJournals: readonly string[] | undefined, private readonly problems: CappedProblems, elideSettledBy?: IsoDate) {
     this.journals = new JournalKinds(salesJournals);
     this.idPrefix = `${file}:`;
+    if (elideSettledBy !== undefined) {
+      this.pending = new HeldLines();
+      this.elideBy = Number(elideSettledBy.replaceAll('-', ''));
+    }
   }
 
   /** Adds the customer line `line` (fields `f`, text `raw`); `net` is Debit − Credit in cents. */
@@ -106,6 +141,14 @@ export class CustomerEntries {
     const customerName = (aux !== '' ? this.memo(f, c.CompAuxLib, 1) : '') || this.memo(f, c.CompteLib, 2);
     // Lettering codes are mostly distinct (one per group): copied, not interned.
     const letter = c.EcritureLet >= 0 && !isBlank(f[c.EcritureLet]!) ? get(c.EcritureLet) : '';
+    if (this.pending !== null && !this.replaying) {
+      const r = this.see(this.recordOf(customer, line), customerName);
+      if (letter !== '') {
+        const i = this.pending.add(this.groupOf(r, letter), dateNum, line, net, ecritureDate, -1, this.latin1, null, 0, 0, own(raw));
+        this.pending.accounts.set(i, account);
+        return;
+      }
+    }
     const letterDateNum = c.DateLet >= 0 ? parseFecDateNum(f[c.DateLet]!) : 0;
     this.push({
       line, customer, customerName, net, dateNum, letter, letterDateNum,
@@ -126,12 +169,13 @@ export class CustomerEntries {
    * the memo slots without a string being made. In latin1 text every kept string gets the
    * ISO-8859-15 fix, a no-op unless it holds one of the 8 characters that differ.
    */
-  addRange(t: string, s: Int32Array, e: Int32Array, h: FecHeader, net: number, ecritureDate: number, pieceDate: number, line: number): void {
+  addRange(t: string, s: Int32Array, e: Int32Array, h: FecHeader, net: number, ecritureDate: number, pieceDate: number, line: number, end: number): void {
     const c = h.columns;
     const dateNum = pieceDate > 0 ? pieceDate : ecritureDate;
     const auxNode = this.memoNode(t, s, e, c.CompAuxNum, 0);
     const aux = auxNode === null ? '' : auxNode.val;
-    const account = this.memoAt(t, s, e, c.CompteNum, 3);
+    const accountNode = this.memoNode(t, s, e, c.CompteNum, 3);
+    const account = accountNode === null ? '' : accountNode.val;
     const customer = aux !== '' ? aux : account;
     let name = '';
     if (aux !== '') {
@@ -149,6 +193,16 @@ export class CustomerEntries {
     const customerName = name || this.memoAt(t, s, e, c.CompteLib, 2);
     const li = c.EcritureLet;
     const letter = li >= 0 && !blankAt(t, s[li]!, e[li]!) ? this.text(t, s[li]!, e[li]!) : '';
+    if (this.pending !== null && !this.replaying) {
+      const node = (aux !== '' ? auxNode : accountNode)!;
+      const r = this.see((node.record ??= this.recordOf(customer, line)), customerName);
+      if (letter !== '') {
+        const from = s[0]!;
+        const b = this.block;
+        this.pending.add(this.groupOf(r, letter), dateNum, line, net, ecritureDate, pieceDate, this.latin1, b, from, end, b === null ? own(t.slice(from, end)) : '');
+        return;
+      }
+    }
     const letterDateNum = c.DateLet >= 0 ? dateAt(t, s[c.DateLet]!, e[c.DateLet]!) : 0;
     const pr = c.PieceRef;
     const el = c.EcritureLib;
@@ -174,7 +228,8 @@ export class CustomerEntries {
     }
     const kinds = this.lastKinds;
     const side = v.net > 0 ? 'debit' : 'credit';
-    if (letter !== '') {
+    // Elision on: usedLetters is made from the groups at the end (finish).
+    if (letter !== '' && this.pending === null) {
       let used = this.usedLetters.get(customer);
       if (!used) this.usedLetters.set(customer, (used = new Set()));
       used.add(letter);
@@ -200,6 +255,90 @@ export class CustomerEntries {
       opening: kinds.opening,
       currency: v.currency || 'EUR',
     });
+  }
+
+  /** Elision on: the customer's record, made on its first line. */
+  private recordOf(customer: string, line: number): CustomerRecord {
+    let r = this.records.get(customer);
+    if (r === undefined) {
+      r = { seen: { customer, customerName: '', source: { file: this.file, line } }, groups: new Map() };
+      this.records.set(customer, r);
+    }
+    return r;
+  }
+
+  /** Elision on: notes the name a line gives its customer (CustomerSeen: the first that is neither '' nor the id). */
+  private see(r: CustomerRecord, name: string): CustomerRecord {
+    const seen = r.seen;
+    if (seen.customerName === '' && name !== '' && name !== seen.customer) seen.customerName = name;
+    return r;
+  }
+
+  /** Elision on: the index of the customer's group `letter`, made on its first line. */
+  private groupOf(r: CustomerRecord, letter: string): number {
+    let g = r.groups.get(letter);
+    if (g === undefined) {
+      if (r.groups.size === 0) this.lettered.push(r);
+      r.groups.set(letter, (g = this.pending!.newGroup()));
+    }
+    return g;
+  }
+
+  /** Elision on: each customer's first line and name, entries or not, in the order of their first lines. */
+  get customersSeen(): CustomerSeen[] {
+    return [...this.records.values()].map((r) => r.seen);
+  }
+
+  /**
+   * Elision on, once the whole file is read: the held-back lines of every group that does not
+   * settle itself (nets to something, or has a line after the as-of date) become entries,
+   * through the same code as any other line, and go back into file order. Only lines of
+   * groups that net to 0 with every line dated on or before the as-of date make no entry:
+   * under the `existing` rule such a group's credits settle its debits exactly and nothing
+   * else, so no residual of the as-of books depends on them.
+   */
+  finish(h: FecHeader | null): void {
+    const p = this.pending;
+    if (p === null) return;
+    this.usedLetters = new Map();
+    for (const r of this.lettered) this.usedLetters.set(r.seen.customer, new Set(r.groups.keys()));
+    if (h === null) return;
+    const direct = this.entries;
+    this.entries = [];
+    const held = this.entries;
+    this.replaying = true;
+    const fieldStarts = new Int32Array(h.fieldCount + 2);
+    const fieldEnds = new Int32Array(h.fieldCount + 2);
+    for (let i = 0; i < p.count; i++) {
+      const g = p.group[i]!;
+      if (p.groupNet[g] === 0 && p.groupMaxDate[g]! <= this.elideBy) {
+        this.elided++;
+        continue;
+      }
+      const t = p.text(i);
+      this.setBlock(t, p.latin1[i] === 1, null);
+      if (p.pieceDate[i]! < 0) {
+        this.add(t.split(h.separator), h, t, p.accounts.get(i)!, p.net[i]!, p.ecritureDate[i]!, p.line[i]!);
+      } else {
+        // Field bounds as parser.ts fastLine found them (at most fieldCount + 1 fields).
+        let nf = 0;
+        let at = 0;
+        fieldStarts[0] = 0;
+        for (;;) {
+          const q = t.indexOf(h.separator, at);
+          if (q < 0) {
+            fieldEnds[nf++] = t.length;
+            break;
+          }
+          fieldEnds[nf++] = q;
+          fieldStarts[nf] = at = q + 1;
+        }
+        this.addRange(t, fieldStarts, fieldEnds, h, p.net[i]!, p.ecritureDate[i]!, p.pieceDate[i]!, p.line[i]!, t.length);
+      }
+    }
+    this.replaying = false;
+    this.pending = new HeldLines();
+    this.entries = mergeByLine(direct, held);
   }
 
   /** `t[i, n)` trimmed, as a string of its own (never a slice pinning the block), ISO-fixed in latin1 text. */
@@ -284,6 +423,19 @@ export class CustomerEntries {
     return d;
   }
 
+}
+
+/** Two lists of entries each in file order, as one. */
+function mergeByLine(a: readonly LedgerEntry[], b: readonly LedgerEntry[]): LedgerEntry[] {
+  if (b.length === 0) return a as LedgerEntry[];
+  const out: LedgerEntry[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]!.source.line < b[j]!.source.line ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 /**

@@ -5,8 +5,8 @@
  * and dates, objects only for customer lines.
  */
 import { foundExpected } from '../../model/problems.js';
-import type { LedgerEntry } from '../../model/types.js';
-import { CustomerEntries } from './customer-entries.js';
+import type { IsoDate, LedgerEntry } from '../../model/types.js';
+import { CustomerEntries, type CustomerSeen } from './customer-entries.js';
 import { FEC_COLUMNS, fieldCountFits, headerSeparator, parseHeader, type FecHeader } from './header.js';
 import { CappedProblems } from '../problem-cap.js';
 import { formatFecCents, isBlank, parseFecAmount, parseFecDateNum } from './values.js';
@@ -17,6 +17,11 @@ export interface FecParserOptions {
   readonly salesJournals?: readonly string[];
   /** false: every line through the split path (tests check both paths read alike). Default true. */
   readonly fastPath?: boolean;
+  /**
+   * Build no entry for the lines of a lettering group that settles itself by this date (nets
+   * to 0, every line dated on or before it): see CustomerEntries.finish. For `aging` only.
+   */
+  readonly elideSettledBy?: IsoDate;
 }
 
 const AMOUNT_EXPECTED = 'an amount like 1234,56 (decimal comma, no thousands separator)';
@@ -59,9 +64,10 @@ export class FecParser {
   private readonly starts = new Int32Array(MAX_FAST_FIELDS + 1);
   private readonly ends = new Int32Array(MAX_FAST_FIELDS + 1);
 
-  constructor(file: string, opts: FecParserOptions) {
+  constructor(file: string, private readonly options: FecParserOptions) {
+    const opts = options;
     this.problems = new CappedProblems(file);
-    this.customers = new CustomerEntries(file, opts.salesJournals, this.problems);
+    this.customers = new CustomerEntries(file, opts.salesJournals, this.problems, opts.elideSettledBy);
     this.prefixes = opts.receivablePrefixes;
     this.fastPath = opts.fastPath ?? true;
   }
@@ -72,6 +78,16 @@ export class FecParser {
 
   get usedLetters(): Map<string, Set<string>> {
     return this.customers.usedLetters;
+  }
+
+  /** Customer lines read: entries plus the lines elided (elideSettledBy). */
+  get customerLines(): number {
+    return this.customers.entries.length + this.customers.elided;
+  }
+
+  /** elideSettledBy given: each customer's first line and name, entries or not (CustomerSeen). */
+  get customersSeen(): CustomerSeen[] | undefined {
+    return this.options.elideSettledBy === undefined ? undefined : this.customers.customersSeen;
   }
 
   /** `text` holds whole lines; `odd` are char offsets of lines the decoder flags. */
@@ -364,12 +380,13 @@ export class FecParser {
       this.runLine = line;
     }
     this.runNet += d - cr;
-    if (receivable) this.customers.addRange(t, s, e, h, d - cr, ecritureDate, pieceDate, line);
+    if (receivable) this.customers.addRange(t, s, e, h, d - cr, ecritureDate, pieceDate, line, end);
     return true;
   }
 
   /** Checks that need the whole file: entry balances. */
   finish(): void {
+    this.customers.finish(this.header);
     this.flushRun();
     this.runLine = 0;
     for (const b of this.balances.values()) {

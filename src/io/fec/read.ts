@@ -12,6 +12,7 @@ import { FEC_COLUMNS } from './header.js';
 import { completeLinesEnd } from './lines.js';
 import { NulBytes } from './nul-bytes.js';
 import { FecParser } from './parser.js';
+import type { CustomerSeen } from './customer-entries.js';
 import { isUtf16, utf16Message } from '../utf16.js';
 import { dateNumToIso } from './values.js';
 
@@ -21,6 +22,8 @@ export interface FecReadOptions {
   readonly salesJournals?: readonly string[];
   /** See FecParserOptions.fastPath. */
   readonly fastPath?: boolean;
+  /** See FecParserOptions.elideSettledBy: `entries` then lacks the lines of self-settling groups. */
+  readonly elideSettledBy?: IsoDate;
 }
 
 export interface FecReadResult {
@@ -36,6 +39,11 @@ export interface FecReadResult {
   readonly period: { readonly first: IsoDate; readonly last: IsoDate } | null;
   /** How the text was decoded (`ascii` when no byte above 0x7F was met). */
   readonly encoding?: FecEncoding;
+  /**
+   * elideSettledBy given: every customer of the customer lines, elided or not, in the order of
+   * their first line, with its first line and the name books.ts would take from its entries.
+   */
+  readonly customersSeen?: readonly CustomerSeen[];
 }
 
 const CHUNK = 1 << 20;
@@ -77,7 +85,7 @@ export async function readFec(file: InputFile, opts: FecReadOptions): Promise<Fe
     extra.push(error(foundExpected('', `a FEC: a header line (${FEC_COLUMNS.slice(0, 3).join(', ')}…) then the entries; the file is empty`), where));
   } else if (parser.header !== null && !parser.stopped && parser.dataLines === 0) {
     extra.push(error(foundExpected('only the header line', 'FEC entries after the header'), where));
-  } else if (parser.dataLines > 0 && parser.entries.length === 0 && !hasErrors(parser.problems.list)) {
+  } else if (parser.dataLines > 0 && parser.customerLines === 0 && !hasErrors(parser.problems.list)) {
     // Else every report would show nothing owed, exit 0: customers booked on other accounts.
     const prefixes = opts.receivablePrefixes.join(', ');
     extra.push(warning(foundExpected('no customer line', `lines on a receivable account (CompteNum starting with ${prefixes}) with an amount: set "receivablePrefixes" in the config if customers are booked elsewhere`), where, 'CompteNum'));
@@ -106,6 +114,7 @@ export async function readFec(file: InputFile, opts: FecReadOptions): Promise<Fe
     usedLetters: parser.usedLetters,
     period,
     encoding: decoder.encoding,
+    ...(opts.elideSettledBy !== undefined ? { customersSeen: parser.customersSeen ?? [] } : {}),
   };
 }
 

@@ -72,9 +72,17 @@ const MAX_KEY_TOKENS = 6;
 /** Token sequence (joined by a space) -> the customer's documents it names. */
 type Index = Map<string, OpenDebit[]>;
 
+/**
+ * Built on the rule's first use, so after `existing` and `explicit` have run over every
+ * credit: only the debits still open then are indexed and counted against
+ * MAX_DOCUMENTS_PER_NUMBER. A settled document can take no credit anyway, and counting only
+ * open ones makes the rule blind to lettering groups that settled themselves, which `aging`
+ * does not even read (io/fec/customer-entries.ts, elision).
+ */
 function buildIndex(book: CustomerBook): Index {
   const index: Index = new Map();
   for (const debit of book.debits) {
+    if (debit.residual <= 0) continue;
     for (const seq of refKeys(debit.entry.ref)) {
       if (seq.length > MAX_KEY_TOKENS) continue;
       const k = seq.join(' ');
