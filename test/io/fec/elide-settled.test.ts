@@ -154,3 +154,56 @@ describe('aging with elision of self-settling lettering groups: the same report'
     expect(elidedRuns).toBeGreaterThan(20);
   });
 });
+
+describe('elideSettledBy: which lines make no entry', () => {
+  const cust = (o: { aux: string; name?: string; let?: string; date: string; piece?: string; debit?: string; credit?: string; ref?: string }): Row => ({
+    JournalCode: o.debit ? 'VT' : 'BQ', EcritureNum: '1', EcritureDate: o.date, PieceDate: o.piece ?? o.date, CompteNum: '411000', CompteLib: 'Clients',
+    CompAuxNum: o.aux, CompAuxLib: o.name ?? `Client ${o.aux}`, PieceRef: o.ref ?? 'F1', Debit: o.debit ?? '0,00', Credit: o.credit ?? '0,00', EcritureLet: o.let ?? '',
+  });
+  const rows: Row[] = [
+    cust({ aux: 'C1', let: 'A', date: '20260110', debit: '100,00' }), // line 2: A balances by the 31st: elided
+    cust({ aux: 'C2', let: 'A', date: '20260110', debit: '80,00' }), // line 3: same code, other customer: unbalanced
+    cust({ aux: 'C1', let: 'A', date: '20260120', credit: '100,00' }), // line 4
+    cust({ aux: 'C1', let: 'B', date: '20260110', debit: '50,00' }), // line 5: B balances but a line is dated after
+    cust({ aux: 'C1', let: 'B', date: '20260125', piece: '20260202', credit: '50,00' }), // line 6: PieceDate after as-of
+    cust({ aux: 'C1', date: '20260112', debit: '30,00' }), // line 7: not lettered
+    cust({ aux: 'C2', let: 'A', date: '20260115', credit: '50,00' }), // line 8
+    cust({ aux: 'C3', name: 'C3', let: 'Z', date: '20260105', debit: '10,00' }), // line 9: C3 has only elided lines, a name that is its id first
+    cust({ aux: 'C3', name: 'Client Trois', let: 'Z', date: '20260106', credit: '10,00' }), // line 10
+  ];
+
+  it('builds no entry for a balanced group dated by the as-of date; builds every other, in file order', async () => {
+    const path = writeFecFile(fecText(rows));
+    const file = { path, display: 'x.fec' };
+    const full = await readFec(file, { receivablePrefixes: ['411'] });
+    const elided = await readFec(file, { receivablePrefixes: ['411'], elideSettledBy: '2026-01-31' as IsoDate });
+    expect(full.entries.map((e) => e.source.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(elided.entries.map((e) => e.source.line)).toEqual([3, 5, 6, 7, 8]);
+    // The entries built are the very ones a full read builds.
+    expect(elided.entries).toEqual(full.entries.filter((e) => [3, 5, 6, 7, 8].includes(e.source.line)));
+    // Every customer is still known, with its first line and its first real name.
+    expect(elided.customersSeen).toEqual([
+      { customer: 'C1', customerName: 'Client C1', source: { file: 'x.fec', line: 2 } },
+      { customer: 'C2', customerName: 'Client C2', source: { file: 'x.fec', line: 3 } },
+      { customer: 'C3', customerName: 'Client Trois', source: { file: 'x.fec', line: 9 } },
+    ]);
+    expect(full.customersSeen).toBeUndefined();
+    // As of the 2nd of February, B settles itself too.
+    const later = await readFec(file, { receivablePrefixes: ['411'], elideSettledBy: '2026-02-02' as IsoDate });
+    expect(later.entries.map((e) => e.source.line)).toEqual([3, 7, 8]);
+  });
+
+  it('a file whose customer lines are all elided is not "no customer line"', async () => {
+    const path = writeFecFile(fecText([rows[0]!, rows[2]!]));
+    const r = await readFec({ path, display: 'x.fec' }, { receivablePrefixes: ['411'], elideSettledBy: '2026-01-31' as IsoDate });
+    expect(r.entries).toEqual([]);
+    expect(r.problems.filter((p) => p.message.includes('no customer line'))).toEqual([]);
+  });
+
+  it('loadBooks elides only for one FEC file: two FEC files (a merge) get every entry', async () => {
+    const path = writeFecFile(fecText(rows));
+    const one = await loadBooks({ fec: [{ path, display: 'x.fec' }] }, DEFAULTS, { elideSettledBy: '2026-01-31' as IsoDate });
+    expect(one.value.entries).toHaveLength(5);
+    expect(one.value.customers.get('C3')?.name).toBe('Client Trois');
+  });
+});
