@@ -5,7 +5,7 @@
  * on random ledgers, every format, both levels and both bases, with and without elision; the
  * problems and the customers (names, first-line warnings) must be the same too.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
