@@ -5,7 +5,7 @@
  * date-fns made interest on 100,000 invoices take most of a minute. Dates are made only for
  * the output, by calendar arithmetic, so no time zone can move a day.
  */
-import type { Cents } from '../model/money.js';
+import { sub, type Cents } from '../model/money.js';
 import type { IsoDate } from '../model/types.js';
 import { halfOf, nextHalfStart, type HalfYear } from './rates.js';
 
@@ -52,10 +52,11 @@ export interface CreditOn {
 export function splitSpans(start: IsoDate, end: IsoDate, amount: Cents, credits: readonly CreditOn[]): Span[] {
   const first = dayNumber(start);
   const stop = dayNumber(end) + 1;
+  // Day numbers are whole days; amounts stay integer cents (Cents arithmetic: exact).
   const changes = credits.map((c) => ({ day: dayNumber(c.date) + 1, amount: c.amount })).sort((a, b) => a.day - b.day);
-  let base = amount as number;
+  let base: Cents = amount;
   let k = 0;
-  while (k < changes.length && changes[k]!.day <= first) base -= changes[k++]!.amount;
+  while (k < changes.length && changes[k]!.day <= first) base = sub(base, changes[k++]!.amount);
 
   const spans: Span[] = [];
   let halfEnd = -Infinity;
@@ -68,8 +69,8 @@ export function splitSpans(start: IsoDate, end: IsoDate, amount: Cents, credits:
     }
     let next = Math.min(halfEnd, stop);
     if (k < changes.length && changes[k]!.day < next) next = changes[k]!.day;
-    if (base > 0) spans.push({ from: fromIso, to: dayIso(next - 1), days: next - from, half, base: base as Cents });
-    while (k < changes.length && changes[k]!.day <= next) base -= changes[k++]!.amount;
+    if (base > 0) spans.push({ from: fromIso, to: dayIso(next - 1), days: next - from, half, base });
+    while (k < changes.length && changes[k]!.day <= next) base = sub(base, changes[k++]!.amount);
     from = next;
   }
   return spans;

@@ -15,6 +15,7 @@ import { cents, Dec, sum, type Cents } from '../model/money.js';
 import type { ScanAction, ScanInvoice } from '../model/scan.js';
 import type { Customer, CustomerKind, IsoDate, Language, LedgerEntry } from '../model/types.js';
 import { addDays } from '../model/dates.js';
+import { docKey } from '../policy/doc-key.js';
 import { LETTER_STEPS, type Creditor, type InvoiceCharges, type LetterStep, type LetterView } from './model.js';
 import { letterViews, type LetterContext } from './plan-letters.js';
 import { LANGUAGES, type LetterRenderer } from './templates.js';
@@ -56,11 +57,12 @@ function scanInvoice(customer: string, line: number, amount: Cents, residual: Ce
   const date = addDays(asOf, -90);
   const due = addDays(asOf, -60);
   const number = `SAMPLE-${line}`;
+  const entry = ledgerEntry(customer, line, number, amount, date, due);
   return {
     customer,
     number,
-    key: `${customer}|${number}|${date}|${amount}`,
-    entry: ledgerEntry(customer, line, number, amount, date, due),
+    key: docKey(entry),
+    entry,
     dueDate: due,
     daysLate: 60,
     residual,
