@@ -89,8 +89,9 @@ let executable;
 try {
   executable = resolveBrowser({ env: process.env });
 } catch (e) {
-  // No browser is the machine's state, not a bug of the benchmark: its message, no stack.
-  process.stderr.write(`letters benchmark skipped: ${e instanceof Error ? e.message : String(e)}\n`);
+  // No browser (an environment error, exit 3) is the machine's state: its message, no stack.
+  if (e?.exitCode !== 3) throw e;
+  process.stderr.write(`letters benchmark skipped: ${e.message}\n`);
   process.exit(3);
 }
 const results = [];
