@@ -52,8 +52,10 @@ export interface CreditOn {
 export function splitSpans(start: IsoDate, end: IsoDate, amount: Cents, credits: readonly CreditOn[]): Span[] {
   const first = dayNumber(start);
   const stop = dayNumber(end) + 1;
-  // Day numbers are whole days; amounts stay integer cents (Cents arithmetic: exact).
-  const changes = credits.map((c) => ({ day: dayNumber(c.date) + 1, amount: c.amount })).sort((a, b) => a.day - b.day);
+  // Day numbers are whole days; amounts stay integer Cents, changed only through `sub` (exact).
+  const changes: { readonly day: number; readonly amount: Cents }[] = credits
+    .map((c) => ({ day: dayNumber(c.date) + 1, amount: c.amount }))
+    .sort((a, b) => a.day - b.day);
   let base: Cents = amount;
   let k = 0;
   while (k < changes.length && changes[k]!.day <= first) base = sub(base, changes[k++]!.amount);

@@ -8,6 +8,7 @@ import type { StepId } from '../../src/config/schema.js';
 import type { Creditor, InvoiceCharges, LetterView } from '../../src/letters/model.js';
 import { letterViews } from '../../src/letters/plan-letters.js';
 import type { Policy } from '../../src/policy/steps.js';
+import { docKey } from '../../src/policy/doc-key.js';
 
 export const d = (s: string): IsoDate => s as IsoDate;
 
@@ -40,7 +41,7 @@ export function invoice(customerId: string, number: string, amount: number, resi
   return {
     customer: customerId,
     number,
-    key: `${customerId}|${number}|${date}|${amount}`,
+    key: docKey(entry),
     entry,
     dueDate: d(due),
     daysLate: 60,
