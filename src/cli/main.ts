@@ -47,6 +47,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync([...argv]);
+    // Write errors are emitted on a later tick.
+    if (io.outputFailure) await new Promise((resolve) => setImmediate(resolve));
+    const failure = io.outputFailure?.() ?? null;
+    if (failure !== null && code === 0) {
+      io.stderr.write(`dunning: the output could not be written (${failure})\n`);
+      return 3;
+    }
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
