@@ -4,6 +4,7 @@
  * console summary per rule and per customer; `--write-fec` writes the one FEC input again with
  * codes for every group the rules balanced.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { reconcileAsOf } from '../ledger/as-of.js';
@@ -156,8 +157,14 @@ export function registerReconcile(program: Command, io: CliIo, setExit: SetExit)
     // Check --write-fec before reading anything, so a usage error costs nothing.
     let out: string | null = null;
     if (flags.writeFec !== undefined) {
+      if (flags.writeFec.trim() === '') throw new InputError('--write-fec: found an empty path, expected the file to write');
       if (files.fec.length !== 1) {
         throw new InputError(`--write-fec: found ${files.fec.length} FEC input(s), expected exactly one --fec file to write again`);
+      }
+      // The input is read again to be copied: a pipe would be empty the second time.
+      const kind = fileKind(files.fec[0]!.path);
+      if (kind !== null) {
+        throw new InputError(`--write-fec: found ${kind} as the FEC input (${files.fec[0]!.display}), expected a regular file: it is read again to be written out`);
       }
       out = path.resolve(io.cwd, flags.writeFec);
       if (out === path.resolve(files.fec[0]!.path)) {
@@ -177,4 +184,14 @@ export function registerReconcile(program: Command, io: CliIo, setExit: SetExit)
     io.stdout.write(flags.format === 'json' ? json(reconcileJson(rec)) : flags.format === 'csv' ? reconcileCsv(rec) : reconcileTable(rec, io));
     setExit(0);
   });
+}
+
+/** null for a regular file (or one that cannot be stat'ed: the reader reports it), else what it is. */
+function fileKind(file: string): string | null {
+  try {
+    const s = statSync(file);
+    return s.isFile() ? null : s.isDirectory() ? 'a folder' : 'a pipe or device';
+  } catch {
+    return null;
+  }
 }

@@ -87,7 +87,8 @@ async function readFecFiles(files: InputFiles, config: Config, elideSettledBy: I
     if (repeated.some((r) => r.index === i)) continue;
     // File-level failures become problems naming the file; the reader handles the content.
     const size = await stat(file.path).then(
-      (s) => (s.isDirectory() ? 'is a folder, expected a file' : s.size === 0 ? 'the file is empty, expected a FEC header row and lines' : null),
+      // A pipe (`--fec <(zcat …)`) has no size: the reader streams it and tells an empty one.
+      (s) => (s.isDirectory() ? 'is a folder, expected a file' : s.isFile() && s.size === 0 ? 'the file is empty, expected a FEC header row and lines' : null),
       (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? 'file not found' : `cannot read the file (${e.message})`),
     );
     if (size !== null) {

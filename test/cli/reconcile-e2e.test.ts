@@ -3,11 +3,12 @@
  * tsconfig.json`) on a small FEC written here: JSON shape, CSV, table, and --write-fec with
  * its usage errors.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDunning } from '../helpers/cli.js';
+import { BIN, runDunning } from '../helpers/cli.js';
 
 
 const dunning = (args: string[], cwd: string) => runDunning(args, cwd);
@@ -92,5 +93,41 @@ describe('dunning reconcile (built CLI)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--write-fec: found 2 FEC input(s), expected exactly one --fec file to write again');
     expect(existsSync(path.join(dir, 'x.txt'))).toBe(false);
+  });
+
+  it('--write-fec with an empty path is bad usage (exit 2)', async () => {
+    const r = await dunning(['reconcile', '--fec', 'books.txt', '--write-fec', ''], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--write-fec: found an empty path, expected the file to write');
+  });
+
+  it('--write-fec refuses a FEC that is not a regular file: it is read twice (exit 2)', async () => {
+    const r = await dunning(['reconcile', '--fec', '/dev/null', '--write-fec', 'y.txt'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--write-fec: found a pipe or device as the FEC input (/dev/null), expected a regular file');
+    expect(existsSync(path.join(dir, 'y.txt'))).toBe(false);
+  });
+});
+
+describe('a FEC read from a pipe', () => {
+  // A shell pipe (`cat f | dunning … --fec /dev/stdin`); Node's own stdin pipe is a socket, which /dev/stdin cannot open.
+  const viaPipe = (text: string, ...args: string[]) => {
+    writeFileSync(path.join(dir, 'piped.txt'), text);
+    const command = `cat piped.txt | "$0" "$@"`;
+    return spawnSync('sh', ['-c', command, process.execPath, BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  };
+
+  it('is read like the file (not "empty")', async () => {
+    const piped = viaPipe(FEC, 'reconcile', '--fec', '/dev/stdin', '--format', 'json');
+    const file = await dunning(['reconcile', '--fec', 'books.txt', '--format', 'json'], dir);
+    expect(piped.stderr).toBe(file.stderr.replaceAll('books.txt', '/dev/stdin'));
+    expect(piped.status).toBe(0);
+    expect(JSON.parse(piped.stdout)).toEqual(JSON.parse(file.stdout.replaceAll('books.txt', '/dev/stdin')));
+  });
+
+  it('an empty pipe is an empty FEC (exit 2)', () => {
+    const r = viaPipe('', 'check', '--fec', '/dev/stdin');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('/dev/stdin:1: error: found "", expected a FEC: a header line');
   });
 });
