@@ -69,3 +69,14 @@ describe('bad FEC input (built CLI)', () => {
     expect(JSON.parse(r.stdout).totals.balance).toBe('120.00');
   });
 });
+
+describe('bad CSV input (built CLI)', () => {
+  it('a payments file with a row repeated whole: exit 2 naming both lines, nothing on stdout', async () => {
+    writeFileSync(path.join(dir, 'inv.csv'), 'number;customer;date;due_date;amount\nF1;C1;2026-01-05;2026-02-04;100,00\n');
+    writeFileSync(path.join(dir, 'pay.csv'), 'id;customer;date;amount\nP1;C1;2026-02-01;10,00\nP1;C1;2026-02-01;10,00\n');
+    const r = await dunning(['aging', '--invoices', 'inv.csv', '--payments', 'pay.csv', '--as-of', '2026-06-30'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('pay.csv:3: error: id: found "P1", expected a payment listed once (line 2 has the same customer, id, date, amount and invoice');
+  });
+});

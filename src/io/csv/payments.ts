@@ -5,7 +5,7 @@
  */
 import type { InputFile } from '../books.js';
 import { neg, type Cents } from '../../model/money.js';
-import { foundExpected, warning } from '../../model/problems.js';
+import { error, foundExpected, warning } from '../../model/problems.js';
 import type { Checked, LedgerEntry, Problem } from '../../model/types.js';
 import { csvEntry } from './entry.js';
 import type { ColumnSpec } from './headers.js';
@@ -31,6 +31,9 @@ export function paymentsFromTable(table: CsvTable, opts: CsvReadOptions): Checke
   const problems: Problem[] = [];
   const entries: LedgerEntry[] = [];
   const style = opts.decimal ?? fileStyleOf(() => table.rows.map((r) => cell(table, r, 'amount')));
+  // A row repeated whole (an export appended twice) would count the money twice. The same id
+  // with another invoice or amount is one payment split over several invoices: accepted.
+  const seen = new Map<string, number>();
   for (const row of table.rows) {
     const source = { file: table.file, line: row.line };
     const id = readText(table, row, 'id', 'a payment id');
@@ -44,8 +47,15 @@ export function paymentsFromTable(table: CsvTable, opts: CsvReadOptions): Checke
       problems.push(warning(foundExpected(cell(table, row, 'amount'), 'a non-zero amount: the line is ignored'), source, 'amount'));
       continue;
     }
-    const refund = amount.value < 0;
     const invoice = cell(table, row, 'invoice');
+    const key = [customer.value, id.value, date.value, amount.value, invoice].join('\u0000');
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push(error(foundExpected(id.value, `a payment listed once (line ${first} has the same customer, id, date, amount and invoice: the money would be counted twice)`), source, 'id'));
+      continue;
+    }
+    seen.set(key, row.line);
+    const refund = amount.value < 0;
     entries.push(
       csvEntry({
         source,

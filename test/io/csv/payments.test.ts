@@ -35,4 +35,15 @@ describe('payments CSV', () => {
       '3:amount: found "1,2,3", expected an amount like 1234,50 or 1 234,50',
     ]);
   });
+
+  it('a row repeated whole is an error (counted twice otherwise); one id split over invoices is not', () => {
+    const r = parsePaymentsCsv(
+      'id;customer;date;amount;invoice\nP1;C1;2026-02-01;10,00;\nP1;C1;2026-02-01;10,00;\nP2;C1;2026-02-02;50,00;F1\nP2;C1;2026-02-02;50,00;F2\nP3;C1;2026-02-03;5,00;\nP3;C2;2026-02-03;5,00;\n',
+      'p.csv',
+    );
+    expect(r.problems.map((p) => `${p.severity} ${p.source?.line}:${p.field}: ${p.message}`)).toEqual([
+      'error 3:id: found "P1", expected a payment listed once (line 2 has the same customer, id, date, amount and invoice: the money would be counted twice)',
+    ]);
+    expect(r.value.map((e) => `${e.ref} ${e.customer} ${e.explicitInvoice ?? '-'}`)).toEqual(['P1 C1 -', 'P2 C1 F1', 'P2 C1 F2', 'P3 C1 -', 'P3 C2 -']);
+  });
 });
