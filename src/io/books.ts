@@ -5,6 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Config } from '../config/load.js';
+import { MAX_TOTAL_CENTS, TOTAL_EXPECTED, formatAmount } from '../model/money.js';
 import { error, foundExpected, warning } from '../model/problems.js';
 import type { Books, Checked, Customer, IsoDate, LedgerEntry, Problem } from '../model/types.js';
 import { readCustomersCsv } from './csv/customers.js';
@@ -71,6 +72,11 @@ export async function loadBooks(files: InputFiles, config: Config, options: Load
   problems.push(...fec.problems);
   for (const r of [invoices, payments, customers]) problems.push(...capProblems(r.problems));
   const entries = [...fec.value, ...invoices.value, ...payments.value];
+  // One FEC alone: its reader already tallied every line (elided ones included).
+  if (files.fec.length !== 1 || files.invoices || files.payments) {
+    const over = firstOverTotal(entries);
+    if (over) problems.push(error(foundExpected(formatAmount(over.amount), TOTAL_EXPECTED), over.source, 'amount'));
+  }
   // Elided lines made no entry but still name their customer (first line, name): the reader's list says it.
   const facts: readonly CustomerFacts[] = fec.seen ?? entries;
   problems.push(...capProblems(crossCheck(invoices.value, payments.value, customers.value, files, fec.seen ?? fec.value)));
@@ -103,6 +109,16 @@ async function readFecFiles(files: InputFiles, config: Config, elideSettledBy: I
   const merged = mergeFecYears(results);
   const seen = results.length === 1 ? results[0]!.customersSeen : undefined;
   return { value: merged.value, problems: [...problems, ...merged.problems], ...(seen ? { seen } : {}) };
+}
+
+/** The entry whose amount takes the total of the books' amounts past MAX_TOTAL_CENTS (see money.ts), if any. */
+export function firstOverTotal(entries: readonly LedgerEntry[]): LedgerEntry | undefined {
+  let total = 0;
+  for (const e of entries) {
+    total += e.amount;
+    if (total > MAX_TOTAL_CENTS) return e;
+  }
+  return undefined;
 }
 
 /** Checks between files: payments against invoices and customers, books against customers. */

@@ -9,6 +9,15 @@ export type Cents = number & { readonly __brand: 'Cents' };
 
 export const ZERO = 0 as Cents;
 
+/**
+ * The readers refuse books whose amounts add up (in absolute value) to more than this,
+ * 90 000 000 000 000,00, just under 2^53 cents: every sum made afterwards (balances,
+ * allocations, buckets, totals) is a sum of some of those amounts, so it stays exact.
+ */
+export const MAX_TOTAL_CENTS = 9_000_000_000_000_000;
+export const MAX_TOTAL_TEXT = '90 000 000 000 000,00';
+export const TOTAL_EXPECTED = `an amount that keeps the total of the books' amounts below ${MAX_TOTAL_TEXT} (beyond that, cents cannot be added exactly)`;
+
 export function cents(n: number): Cents {
   if (!Number.isSafeInteger(n)) throw new RangeError(`not a whole number of cents: ${n}`);
   return n as Cents;
@@ -126,7 +135,7 @@ export function parseAmount(raw: string, style: AmountStyle): ParsedAmount {
   }
   const units = intPart === '' ? 0 : Number(intPart.replace(/^0+(?=\d)/, ''));
   const c = units * 100 + Number((frac + '00').slice(0, 2));
-  if (!Number.isSafeInteger(c)) return { ok: false, expected: 'an amount below 90 000 000 000 000,00' };
+  if (!Number.isSafeInteger(c) || c > MAX_TOTAL_CENTS) return { ok: false, expected: `an amount below ${MAX_TOTAL_TEXT}` };
   return { ok: true, cents: (negative && c !== 0 ? -c : c) as Cents };
 }
 

@@ -46,6 +46,19 @@ describe('loadBooks from CSV', () => {
     });
   });
 
+  it('amounts adding up past 90 000 000 000 000,00 across files: an error on the entry that crosses', async () => {
+    const r = await loadBooks(
+      files({
+        invoices: 'number;customer;date;amount\nF1;C1;2026-01-02;50 000 000 000 000,00\n',
+        payments: 'id;customer;date;amount\nP1;C1;2026-01-20;40 000 000 000 000,00\nP2;C1;2026-01-21;0,02\n',
+      }),
+      config(),
+    );
+    expect(messages(r.problems)).toEqual([
+      "payments.csv:3: error: amount: found \"0.02\", expected an amount that keeps the total of the books' amounts below 90 000 000 000 000,00 (beyond that, cents cannot be added exactly)",
+    ]);
+  });
+
   it('reports a payment for an unknown customer', async () => {
     const r = await loadBooks(files({ invoices: INVOICES, payments: 'id;customer;date;amount\nP1;C9;2026-01-20;10\n' }), config());
     expect(messages(r.problems)).toEqual(['payments.csv:2: error: customer: found "C9", expected a customer known from invoices.csv']);

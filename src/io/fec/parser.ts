@@ -4,6 +4,7 @@
  * customer-account line only. Hot path: one `split` per line, character loops for amounts
  * and dates, objects only for customer lines.
  */
+import { MAX_TOTAL_CENTS, MAX_TOTAL_TEXT, TOTAL_EXPECTED } from '../../model/money.js';
 import { foundExpected } from '../../model/problems.js';
 import type { IsoDate, LedgerEntry } from '../../model/types.js';
 import { CustomerEntries, type CustomerSeen } from './customer-entries.js';
@@ -25,6 +26,9 @@ export interface FecParserOptions {
 }
 
 const AMOUNT_EXPECTED = 'an amount like 1234,56 (decimal comma, no thousands separator)';
+/** A FEC amount in form, refused for its size only (parseFecAmount gives NaN past 2^53 cents). */
+const WELL_FORMED = /^ *(?:[+-]\d+(?:,\d{0,2}0*)?|\d+(?:,\d{0,2}0*)?[+-]?) *$/;
+const amountExpected = (raw: string): string => (WELL_FORMED.test(raw) ? `an amount below ${MAX_TOTAL_TEXT}` : AMOUNT_EXPECTED);
 const DATE_EXPECTED = 'a date AAAAMMJJ';
 const MANDATORY = ['EcritureNum', 'EcritureDate', 'CompteNum', 'CompteLib', 'EcritureLib'] as const;
 const OPTIONAL_DATES = ['PieceDate', 'DateLet', 'ValidDate', 'DateRglt'] as const;
@@ -58,6 +62,8 @@ export class FecParser {
   private runNum = '';
   private runNet = 0;
   private runLine = 0;
+  /** Sum of |Debit − Credit| over the lines read, against MAX_TOTAL_CENTS (reported once). */
+  private absTotal = 0;
   /** Fast path: separator, and field bounds of the current line. */
   private sep: '\t' | '|' = '\t';
   private fast: FastColumns | null = null;
@@ -212,7 +218,7 @@ export class FecParser {
     // Amounts
     const net = h.montantSens ? this.montantSens(f, h) : this.debitCredit(f, h);
     if (c.Montantdevise >= 0 && Number.isNaN(parseFecAmount(f[c.Montantdevise]!))) {
-      p.add('amount:Montantdevise', 'error', line, foundExpected(f[c.Montantdevise]!.trim(), AMOUNT_EXPECTED), h.names[c.Montantdevise]);
+      p.add('amount:Montantdevise', 'error', line, foundExpected(f[c.Montantdevise]!.trim(), amountExpected(f[c.Montantdevise]!)), h.names[c.Montantdevise]);
     }
     // Account
     const rawAccount = f[c.CompteNum]!;
@@ -229,7 +235,10 @@ export class FecParser {
       this.runNum = num;
       this.runLine = line;
     }
-    if (!Number.isNaN(net)) this.runNet += net;
+    if (!Number.isNaN(net)) {
+      this.runNet += net;
+      this.tally(net, h);
+    }
 
     if (account === '' || !this.isReceivable(account)) return;
     if (Number.isNaN(net)) return; // already reported
@@ -244,8 +253,8 @@ export class FecParser {
     const cRaw = f[c.Credit]!;
     const d = parseFecAmount(dRaw);
     const k = parseFecAmount(cRaw);
-    if (Number.isNaN(d)) p.add('amount:Debit', 'error', line, foundExpected(dRaw.trim(), AMOUNT_EXPECTED), h.names[c.Debit]);
-    if (Number.isNaN(k)) p.add('amount:Credit', 'error', line, foundExpected(cRaw.trim(), AMOUNT_EXPECTED), h.names[c.Credit]);
+    if (Number.isNaN(d)) p.add('amount:Debit', 'error', line, foundExpected(dRaw.trim(), amountExpected(dRaw)), h.names[c.Debit]);
+    if (Number.isNaN(k)) p.add('amount:Credit', 'error', line, foundExpected(cRaw.trim(), amountExpected(cRaw)), h.names[c.Credit]);
     if (Number.isNaN(d) || Number.isNaN(k)) return Number.NaN;
     const dBlank = isBlank(dRaw);
     const cBlank = isBlank(cRaw);
@@ -268,7 +277,7 @@ export class FecParser {
     const sRaw = f[c.Sens]!.trim();
     const m = parseFecAmount(mRaw);
     if (isBlank(mRaw)) p.add('empty:Montant', 'error', line, foundExpected('', 'a value: this field is mandatory'), h.names[c.Montant]);
-    else if (Number.isNaN(m)) p.add('amount:Montant', 'error', line, foundExpected(mRaw.trim(), AMOUNT_EXPECTED), h.names[c.Montant]);
+    else if (Number.isNaN(m)) p.add('amount:Montant', 'error', line, foundExpected(mRaw.trim(), amountExpected(mRaw)), h.names[c.Montant]);
     const s = sRaw.toUpperCase();
     const sign = s === 'D' || s === '+1' || s === '1' ? 1 : s === 'C' || s === '-1' ? -1 : 0;
     if (sign === 0) p.add('sens', 'error', line, foundExpected(sRaw, 'D, C, +1 or -1'), h.names[c.Sens]);
@@ -380,8 +389,19 @@ export class FecParser {
       this.runLine = line;
     }
     this.runNet += d - cr;
+    this.tally(d - cr, h);
     if (receivable) this.customers.addRange(t, s, e, h, d - cr, ecritureDate, pieceDate, line, end);
     return true;
+  }
+
+  /** Adds a line's net to the file's total of amounts; the line that takes it past the limit is an error. */
+  private tally(net: number, h: FecHeader): void {
+    const before = this.absTotal;
+    this.absTotal += net < 0 ? -net : net;
+    if (this.absTotal > MAX_TOTAL_CENTS && before <= MAX_TOTAL_CENTS) {
+      const field = h.montantSens ? h.names[h.columns.Montant] : `${h.names[h.columns.Debit]}/${h.names[h.columns.Credit]}`;
+      this.problems.add('total', 'error', this.lineNo, foundExpected(formatFecCents(net < 0 ? -net : net), TOTAL_EXPECTED), field);
+    }
   }
 
   /** Checks that need the whole file: entry balances. */

@@ -65,6 +65,29 @@ describe('readFec errors', () => {
     });
   }
 
+  test('an amount past 2^53 cents names the limit; a sign at both ends is a bad amount as before', async () => {
+    const rows = sale({}).map((x, i) => (i === 0 ? { ...x, Debit: '90071992547409,93' } : i === 1 ? { ...x, Credit: '-12,50-' } : x));
+    const r = await readText(fecText(rows));
+    expect(errorsOf(r)).toEqual([
+      { severity: 'error', source: at(2), field: 'Debit', message: 'found "90071992547409,93", expected an amount below 90 000 000 000 000,00' },
+      { severity: 'error', source: at(3), field: 'Credit', message: 'found "-12,50-", expected an amount like 1234,56 (decimal comma, no thousands separator)' },
+    ]);
+  });
+
+  test('amounts adding up past 90 000 000 000 000,00: an error on the line that crosses, once', async () => {
+    const big = '50000000000000,00';
+    const rows = [...sale({ ttc: big, ht: big, tva: '0,00' }), ...receipt({ amount: '1,00' })];
+    const r = await readText(fecText(rows));
+    expect(errorsOf(r)).toEqual([
+      {
+        severity: 'error',
+        source: at(3),
+        field: 'Debit/Credit',
+        message: `found "${big}", expected an amount that keeps the total of the books' amounts below 90 000 000 000 000,00 (beyond that, cents cannot be added exactly)`,
+      },
+    ]);
+  });
+
   test('bad Sens', async () => {
     const cols = COLS18.flatMap((c) => (c === 'Debit' ? ['Montant'] : c === 'Credit' ? ['Sens'] : [c]));
     const rr: Row[] = [{ CompteNum: '411000', CompAuxNum: 'C1', Montant: '10,00', Sens: 'X' }, { CompteNum: '706000', Montant: '10,00', Sens: 'C' }];
