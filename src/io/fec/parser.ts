@@ -188,6 +188,11 @@ export class FecParser {
       const at = h.names.flatMap((n, i) => (n.toLowerCase() === d.toLowerCase() ? [i + 1] : []));
       this.problems.add(`duplicate:${d}`, 'error', 1, `found the column "${d}" ${at.length} times (columns ${at.join(' and ')}), expected it once: which one holds the value cannot be told; remove the extra one`, d);
     }
+    if (!h.montantSens && h.columns.Montant >= 0 && h.columns.Sens >= 0 && h.columns.Debit >= 0 && h.columns.Credit >= 0) {
+      const n = h.names;
+      const c = h.columns;
+      this.problems.add('both-layouts', 'warning', 1, foundExpected(`${n[c.Debit]}, ${n[c.Credit]}, ${n[c.Montant]} and ${n[c.Sens]}`, `either Debit/Credit or Montant/Sens: the amounts are read from ${n[c.Debit]}/${n[c.Credit]}, ${n[c.Montant]}/${n[c.Sens]} are ignored`));
+    }
     if (!h.readable) this.stopped = true;
   }
 

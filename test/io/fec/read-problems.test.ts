@@ -88,6 +88,15 @@ describe('readFec errors', () => {
     ]);
   });
 
+  test('both Debit/Credit and Montant/Sens in the header: a warning says which pair is read', async () => {
+    const cols = [...COLS18, 'Montant', 'Sens'];
+    const r = await readText(fecText(sale({}).map((x) => ({ ...x, Montant: '1,00', Sens: 'C' })), { columns: cols }));
+    expect(warningsOf(r).filter((p) => p.source?.line === 1)).toEqual([
+      { severity: 'warning', source: at(1), message: 'found "Debit, Credit, Montant and Sens", expected either Debit/Credit or Montant/Sens: the amounts are read from Debit/Credit, Montant/Sens are ignored' },
+    ]);
+    expect(r.entries.map((e) => e.amount)).toEqual([12000]);
+  });
+
   test('bad Sens', async () => {
     const cols = COLS18.flatMap((c) => (c === 'Debit' ? ['Montant'] : c === 'Credit' ? ['Sens'] : [c]));
     const rr: Row[] = [{ CompteNum: '411000', CompAuxNum: 'C1', Montant: '10,00', Sens: 'X' }, { CompteNum: '706000', Montant: '10,00', Sens: 'C' }];
