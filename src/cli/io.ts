@@ -38,7 +38,8 @@ function guarded(stream: NodeJS.WriteStream, note: (code: string) => void): CliI
   let closed = false;
   stream.on('error', (e: NodeJS.ErrnoException) => {
     closed = true;
-    if (e.code !== 'EPIPE') note(e.code ?? e.message);
+    // A write made before the first error was seen fails again as "destroyed": not news.
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') note(e.code ?? e.message);
   });
   return {
     write: (s: string) => (closed ? false : stream.write(s)),
