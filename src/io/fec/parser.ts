@@ -10,7 +10,7 @@ import type { IsoDate, LedgerEntry } from '../../model/types.js';
 import { CustomerEntries, type CustomerSeen } from './customer-entries.js';
 import { FEC_COLUMNS, fieldCountFits, headerSeparator, parseHeader, type FecHeader } from './header.js';
 import { CappedProblems } from '../problem-cap.js';
-import { formatFecCents, isBlank, parseFecAmount, parseFecDateNum } from './values.js';
+import { fecAmountTooLarge, formatFecCents, isBlank, parseFecAmount, parseFecDateNum } from './values.js';
 import { amountAt, blankAt, dateAt } from './ranges.js';
 
 export interface FecParserOptions {
@@ -26,9 +26,8 @@ export interface FecParserOptions {
 }
 
 const AMOUNT_EXPECTED = 'an amount like 1234,56 (decimal comma, no thousands separator)';
-/** A FEC amount in form, refused for its size only (parseFecAmount gives NaN past 2^53 cents). */
-const WELL_FORMED = /^ *(?:[+-]\d+(?:,\d{0,2}0*)?|\d+(?:,\d{0,2}0*)?[+-]?) *$/;
-const amountExpected = (raw: string): string => (WELL_FORMED.test(raw) ? `an amount below ${MAX_TOTAL_TEXT}` : AMOUNT_EXPECTED);
+/** What a refused amount should have been: smaller (parseFecAmount gives NaN past 2^53 cents), or in form. */
+const amountExpected = (raw: string): string => (fecAmountTooLarge(raw) ? `an amount below ${MAX_TOTAL_TEXT}` : AMOUNT_EXPECTED);
 const DATE_EXPECTED = 'a date AAAAMMJJ';
 const MANDATORY = ['EcritureNum', 'EcritureDate', 'CompteNum', 'CompteLib', 'EcritureLib'] as const;
 const OPTIONAL_DATES = ['PieceDate', 'DateLet', 'ValidDate', 'DateRglt'] as const;

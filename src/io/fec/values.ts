@@ -19,6 +19,14 @@ export function parseFecAmount(s: string): number {
 }
 
 /**
+ * Whether `s`, not a FEC amount, fails for its size only: the same text with its first run of
+ * digits (the units) shrunk to `0` reads as an amount. Only for messages, after a NaN.
+ */
+export function fecAmountTooLarge(s: string): boolean {
+  return !Number.isNaN(parseFecAmount(s.replace(/\d+/, '0')));
+}
+
+/**
  * FEC date `AAAAMMJJ` (space padding allowed) to the number `yyyymmdd`; 0 when empty, -1
  * when not a real calendar day between 1900 and 2099 (the range model/dates.ts accepts).
  */

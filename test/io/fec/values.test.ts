@@ -1,7 +1,7 @@
 /** FEC amounts and dates, parsed with character loops: table of edge cases and a property. */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseFecAmount, parseFecDateNum } from '../../../src/io/fec/values.js';
+import { fecAmountTooLarge, parseFecAmount, parseFecDateNum } from '../../../src/io/fec/values.js';
 
 describe('parseFecAmount', () => {
   test.each([
@@ -22,6 +22,17 @@ describe('parseFecAmount', () => {
         expect(parseFecAmount(s)).toBe(c);
       }),
     );
+  });
+});
+
+describe('fecAmountTooLarge', () => {
+  test('true only for an amount in form whose units pass 2^53 cents', () => {
+    for (const s of ['90071992547409,93', '-90071992547409,93', '90071992547409,93-', ' 999999999999999999,99 ', '99999999999999999']) {
+      expect([s, fecAmountTooLarge(s)]).toEqual([s, true]);
+    }
+    for (const s of ['-12,50-', '1,205', '1 000,00', '120.00', '12O,00', '999999999999999999,123', 'abc']) {
+      expect([s, fecAmountTooLarge(s)]).toEqual([s, false]);
+    }
   });
 });
 
